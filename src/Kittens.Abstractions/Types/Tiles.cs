@@ -1,0 +1,61 @@
+namespace Kittens;
+
+/// <summary>Types that live in shared memory (shared tiles and vectors).</summary>
+public interface ISharedMemory;
+
+/// <summary>
+/// A register tile of R x C elements spread over the 32 lanes of a warp, in 16x16 fragments of
+/// layout L. Declare with <c>var t = new RT&lt;float, D16, D64, Row&gt;();</c>.
+/// </summary>
+[CudaType("kittens::rt")]
+public struct RT<T, R, C, L>
+    where T : unmanaged where R : struct, IDim where C : struct, IDim where L : struct, ITileLayout;
+
+/// <summary>A register vector of N elements in the layout that matches the tile it comes from.</summary>
+[CudaType("kittens::rv")]
+public struct RV<T, N, L>
+    where T : unmanaged where N : struct, IDim where L : struct, IVecLayout;
+
+/// <summary>
+/// A shared-memory tile of R x C elements, stored in swizzled column chunks (the layout TMA and
+/// wgmma use). Allocate with <see cref="Shared.Alloc{T}()"/>.
+/// </summary>
+[CudaType("kittens::st")]
+public struct ST<T, R, C> : ISharedMemory
+    where T : unmanaged where R : struct, IDim where C : struct, IDim;
+
+/// <summary>A shared-memory vector of N elements. Allocate with <see cref="Shared.Alloc{T}()"/>.</summary>
+[CudaType("kittens::sv")]
+public struct SV<T, N> : ISharedMemory
+    where T : unmanaged where N : struct, IDim;
+
+/// <summary>
+/// A global-memory tensor kernel parameter: 4-D (batch, depth, rows, cols), row-major,
+/// contiguous. The launcher takes a <c>DeviceTensor&lt;T&gt;</c> for it.
+/// </summary>
+[CudaType("kittens::gl")]
+public struct GL<T> where T : unmanaged
+{
+    /// <summary>Extent of dimension 0.</summary>
+    [Cuda("{0}.batch")] public readonly int Batch => throw Stub.OnlyInKernel();
+    /// <summary>Extent of dimension 1.</summary>
+    [Cuda("{0}.depth")] public readonly int Depth => throw Stub.OnlyInKernel();
+    /// <summary>Extent of dimension 2.</summary>
+    [Cuda("{0}.rows")] public readonly int Rows => throw Stub.OnlyInKernel();
+    /// <summary>Extent of dimension 3.</summary>
+    [Cuda("{0}.cols")] public readonly int Cols => throw Stub.OnlyInKernel();
+}
+
+/// <summary>
+/// A tile coordinate (batch, depth, row, col); row and col count tiles of the shape being moved
+/// (for vectors: col counts vectors, row counts rows).
+/// </summary>
+[CudaType("kittens::coord")]
+public readonly struct Coord
+{
+    /// <summary>A 4-D coordinate.</summary>
+    public Coord(int b, int d, int r, int c) => throw Stub.OnlyInKernel();
+
+    /// <summary>A 2-D coordinate (batch = depth = 0).</summary>
+    public Coord(int r, int c) => throw Stub.OnlyInKernel();
+}

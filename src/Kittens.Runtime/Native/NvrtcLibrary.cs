@@ -1,0 +1,99 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace Kittens.Runtime.Native;
+
+/// <summary>
+/// Finds NVRTC for this process: <c>KITTENS_NVRTC</c> (a file path) first, then the sonames
+/// <c>libnvrtc.so.13</c>, <c>libnvrtc.so.12</c>, <c>libnvrtc.so</c> through the loader's normal
+/// search (<c>LD_LIBRARY_PATH</c>, ldconfig). The result, success or failure, is decided once.
+/// </summary>
+internal static class NvrtcLibrary
+{
+    /// <summary>The environment variable that names an NVRTC library file.</summary>
+    public const string EnvironmentVariable = "KITTENS_NVRTC";
+
+    /// <summary>The sonames tried after <see cref="EnvironmentVariable"/>, newest first.</summary>
+    public static readonly IReadOnlyList<string> DefaultNames = ["libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so"];
+
+    private static readonly Lazy<LoadResult> Shared = new(() => LoadWith(CreateProbe(Environment.GetEnvironmentVariable(EnvironmentVariable))));
+    private static int _resolverRegistered;
+
+    private sealed record LoadResult(nint Handle, string LoadedFrom, string? Error);
+
+    /// <summary>Builds the search for a given <c>KITTENS_NVRTC</c> value (null: not set) and soname list.</summary>
+    public static NativeLibraryProbe CreateProbe(string? overridePath, IReadOnlyList<string>? names = null)
+    {
+        var candidates = new List<(string, string?)> { (EnvironmentVariable + (overridePath is null ? "" : "=" + overridePath), overridePath) };
+        foreach (var name in names ?? DefaultNames) candidates.Add((name, name));
+        return new NativeLibraryProbe(
+            "NVRTC",
+            candidates,
+            $"Set {EnvironmentVariable} to the path of libnvrtc.so.*, or put its folder on LD_LIBRARY_PATH " +
+            "(its libnvrtc-builtins must be loadable too).");
+    }
+
+    /// <summary>True when NVRTC can be loaded; otherwise <paramref name="reason"/> names every place tried.</summary>
+    public static bool TryEnsureLoaded(out string reason)
+    {
+        var result = Shared.Value;
+        reason = result.Error ?? "";
+        return result.Error is null;
+    }
+
+    /// <summary>Loads NVRTC or throws <see cref="DllNotFoundException"/> naming every place tried.</summary>
+    public static void EnsureLoaded()
+    {
+        if (!TryEnsureLoaded(out var reason)) throw new DllNotFoundException(reason);
+    }
+
+    /// <summary>The path or soname NVRTC was loaded from.</summary>
+    public static string LoadedFrom
+    {
+        get { EnsureLoaded(); return Shared.Value.LoadedFrom; }
+    }
+
+    /// <summary>Installs the assembly's import resolver once; it only answers for <see cref="Nvrtc.Library"/>.</summary>
+    public static void RegisterResolver()
+    {
+        if (Interlocked.Exchange(ref _resolverRegistered, 1) != 0) return;
+        NativeLibrary.SetDllImportResolver(typeof(NvrtcLibrary).Assembly, Resolve);
+    }
+
+    private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        // Returning 0 lets the runtime's default probing handle every other library (libcuda).
+        if (libraryName != Nvrtc.Library) return 0;
+        EnsureLoaded();
+        return Shared.Value.Handle;
+    }
+
+    private static LoadResult LoadWith(NativeLibraryProbe probe)
+    {
+        if (!probe.TryLoad(out var handle, out var loadedFrom, out var error)) return new(0, "", error);
+        PreloadBuiltins(loadedFrom);
+        return new(handle, loadedFrom, null);
+    }
+
+    /// <summary>
+    /// NVRTC dlopens <c>libnvrtc-builtins.so.X.Y</c> by soname at compile time. When NVRTC came
+    /// from an explicit path whose folder is not on the loader's search path, that would fail;
+    /// loading the builtins from NVRTC's own folder first makes the later dlopen find them by
+    /// soname among the already-loaded libraries.
+    /// </summary>
+    private static void PreloadBuiltins(string loadedFrom)
+    {
+        if (!loadedFrom.Contains('/')) return; // found by soname: the loader search finds the builtins too
+        try
+        {
+            string? dir = Path.GetDirectoryName(Path.GetFullPath(loadedFrom));
+            if (dir is null || !Directory.Exists(dir)) return;
+            foreach (var file in Directory.EnumerateFiles(dir, "libnvrtc-builtins.so*"))
+                NativeLibrary.TryLoad(file, out _);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: NVRTC's own error will say what is missing.
+        }
+    }
+}
