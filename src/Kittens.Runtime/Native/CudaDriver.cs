@@ -20,6 +20,9 @@ internal static unsafe partial class CudaDriver
 {
     public const string Library = "libcuda.so.1";
 
+    // Route the library through the assembly's resolver (see NativeResolver) before the first call binds.
+    static CudaDriver() => NativeResolver.Register();
+
     // Device attributes (CUdevice_attribute) the runtime reads.
     public const int CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT = 16;
     public const int CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR = 75;

@@ -47,7 +47,10 @@ internal sealed class NativeLibraryProbe
             }
             catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
             {
-                tried.Append("\n  ").Append(label).Append(": ").Append(FirstLine(e.Message));
+                // dlerror already starts with the path; only a label that adds something is kept.
+                string reason = LoaderError(e);
+                bool selfNamed = label == path && reason.StartsWith(path + ":", StringComparison.Ordinal);
+                tried.Append("\n  ").Append(selfNamed ? reason : $"{label}: {reason}");
             }
         }
         handle = 0;
@@ -60,11 +63,14 @@ internal sealed class NativeLibraryProbe
     public nint Load(out string loadedFrom) =>
         TryLoad(out var handle, out loadedFrom, out var error) ? handle : throw new DllNotFoundException(error);
 
-    // The runtime's DllNotFoundException text repeats every probing variant it tried; the first
-    // line (the dlopen error for the name as given) is the useful part.
-    private static string FirstLine(string message)
+    /// <summary>
+    /// The dynamic loader's own words from a load failure. The runtime's message is a generic
+    /// first line ("Unable to load shared library ... consider using a tool like strace ...")
+    /// followed by the dlerror text of each attempt; only the latter says what went wrong.
+    /// </summary>
+    public static string LoaderError(Exception e)
     {
-        int end = message.IndexOf('\n');
-        return (end < 0 ? message : message[..end]).Trim();
+        var lines = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length > 1 ? string.Join("; ", lines[1..]) : e.Message.Trim();
     }
 }

@@ -4,7 +4,7 @@ namespace Kittens.Runtime.Native;
 
 /// <summary>
 /// Thin NVRTC bindings. The library name <see cref="Library"/> is not a file: the assembly's
-/// import resolver (<see cref="NvrtcLibrary"/>) maps it to the NVRTC that
+/// import resolver (<see cref="NativeResolver"/>) maps it to the NVRTC that
 /// <c>KITTENS_NVRTC</c> or the default soname search finds, so one build works with NVRTC 12
 /// and 13. Handles (<c>nvrtcProgram</c>) are pointers; results are <c>nvrtcResult</c> ints.
 /// </summary>
@@ -18,7 +18,7 @@ internal static unsafe partial class Nvrtc
 
     // The resolver must be in place before the first call binds; a static constructor runs
     // before any of this class's methods do.
-    static Nvrtc() => NvrtcLibrary.RegisterResolver();
+    static Nvrtc() => NativeResolver.Register();
 
     [LibraryImport(Library)] public static partial int nvrtcVersion(int* major, int* minor);
     [LibraryImport(Library)] public static partial byte* nvrtcGetErrorString(int result);

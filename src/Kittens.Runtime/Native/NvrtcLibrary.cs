@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace Kittens.Runtime.Native;
@@ -17,14 +16,13 @@ internal static class NvrtcLibrary
     public static readonly IReadOnlyList<string> DefaultNames = ["libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so"];
 
     private static readonly Lazy<LoadResult> Shared = new(() => LoadWith(CreateProbe(Environment.GetEnvironmentVariable(EnvironmentVariable))));
-    private static int _resolverRegistered;
 
     private sealed record LoadResult(nint Handle, string LoadedFrom, string? Error);
 
     /// <summary>Builds the search for a given <c>KITTENS_NVRTC</c> value (null: not set) and soname list.</summary>
     public static NativeLibraryProbe CreateProbe(string? overridePath, IReadOnlyList<string>? names = null)
     {
-        var candidates = new List<(string, string?)> { (EnvironmentVariable + (overridePath is null ? "" : "=" + overridePath), overridePath) };
+        var candidates = new List<(string, string?)> { (EnvironmentVariable, overridePath) };
         foreach (var name in names ?? DefaultNames) candidates.Add((name, name));
         return new NativeLibraryProbe(
             "NVRTC",
@@ -53,19 +51,10 @@ internal static class NvrtcLibrary
         get { EnsureLoaded(); return Shared.Value.LoadedFrom; }
     }
 
-    /// <summary>Installs the assembly's import resolver once; it only answers for <see cref="Nvrtc.Library"/>.</summary>
-    public static void RegisterResolver()
+    /// <summary>The library handle for the import resolver; throws <see cref="DllNotFoundException"/> naming every place tried.</summary>
+    public static nint Handle
     {
-        if (Interlocked.Exchange(ref _resolverRegistered, 1) != 0) return;
-        NativeLibrary.SetDllImportResolver(typeof(NvrtcLibrary).Assembly, Resolve);
-    }
-
-    private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
-    {
-        // Returning 0 lets the runtime's default probing handle every other library (libcuda).
-        if (libraryName != Nvrtc.Library) return 0;
-        EnsureLoaded();
-        return Shared.Value.Handle;
+        get { EnsureLoaded(); return Shared.Value.Handle; }
     }
 
     private static LoadResult LoadWith(NativeLibraryProbe probe)
