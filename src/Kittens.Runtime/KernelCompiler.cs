@@ -20,9 +20,15 @@ public static unsafe class KernelCompiler
     /// The NVRTC options for <paramref name="targetArch"/>. <c>--ptxas-options=-v</c> makes
     /// ptxas append its register/shared-memory/spill report to the log (NVRTC 12.4 also accepts
     /// <c>-Xptxas=-v</c>); <c>-lineinfo</c> keeps source lines for profilers;
-    /// <c>-default-device</c> lets helpers omit <c>__device__</c>.
+    /// <c>-default-device</c> lets helpers omit <c>__device__</c>. NVRTC 12.9 and later keep a
+    /// cache of their own that answers repeated compiles without running ptxas, and so without
+    /// its report; <c>--no-cache</c> turns it off (ours sits in front of NVRTC anyway).
     /// </summary>
-    public static IReadOnlyList<string> Options(string targetArch) =>
+    public static IReadOnlyList<string> Options(string targetArch) => HasOwnCache.Value
+        ? [.. BaseOptions(targetArch), "--no-cache"]
+        : BaseOptions(targetArch);
+
+    private static string[] BaseOptions(string targetArch) =>
     [
         "-std=c++17",
         $"--gpu-architecture={targetArch}",
@@ -31,6 +37,14 @@ public static unsafe class KernelCompiler
         "-lineinfo",
         "--ptxas-options=-v",
     ];
+
+    private static readonly Lazy<bool> HasOwnCache = new(() =>
+    {
+        var parts = NvrtcVersion.Split('.');
+        int major = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+        int minor = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+        return major > 12 || (major == 12 && minor >= 9);
+    });
 
     /// <summary>The loaded NVRTC's version as "major.minor" (loads NVRTC; throws <see cref="DllNotFoundException"/> if missing).</summary>
     public static string NvrtcVersion => CachedVersion.Value;

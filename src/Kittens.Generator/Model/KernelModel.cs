@@ -1,0 +1,79 @@
+namespace Kittens.Generator.Model;
+
+/// <summary>
+/// Everything the emitters need about one kernel, as plain values: no symbols, syntax or
+/// locations, so two runs over the same source give equal models and the pipeline caches.
+/// </summary>
+/// <param name="Namespace">The containing namespace, or empty for the global namespace.</param>
+/// <param name="ContainingTypes">The enclosing types, outermost first.</param>
+/// <param name="MethodName">The C# method name.</param>
+/// <param name="HintName">The unique name of the generated C# file.</param>
+/// <param name="EntryPoint">The <c>extern "C"</c> CUDA function name (snake_case of the method name).</param>
+/// <param name="FilePath">The C# file path as the compilation gives it (made project-relative when emitting).</param>
+/// <param name="Threads">Threads per block, the first launch bound.</param>
+/// <param name="MinBlocksPerSm">Minimum resident blocks per SM, the second launch bound.</param>
+/// <param name="Parameters">The kernel parameters in order.</param>
+/// <param name="SharedTypes">Each distinct shared type allocated, for a <c>static_assert</c> on its size.</param>
+/// <param name="DynamicSharedBytes">Dynamic shared memory per block.</param>
+/// <param name="DeviceFunctions">Translated <c>[DeviceFunction]</c> methods, callees before callers.</param>
+/// <param name="Body">The translated kernel body, one entry per CUDA line.</param>
+/// <param name="HasTranslationErrors">The body could not be translated; the CUDA text is an <c>#error</c>.</param>
+internal sealed record KernelModel(
+    string Namespace,
+    EquatableArray<TypeDeclarationModel> ContainingTypes,
+    string MethodName,
+    string HintName,
+    string EntryPoint,
+    string FilePath,
+    int Threads,
+    int MinBlocksPerSm,
+    EquatableArray<ParameterModel> Parameters,
+    EquatableArray<SharedTypeModel> SharedTypes,
+    int DynamicSharedBytes,
+    EquatableArray<CudaFunctionModel> DeviceFunctions,
+    EquatableArray<CudaLine> Body,
+    bool HasTranslationErrors);
+
+/// <summary>One enclosing type declaration, enough to reopen it as a partial type.</summary>
+/// <param name="Keyword">class, struct, interface, record or record struct.</param>
+/// <param name="Name">The name with its type parameter list, e.g. <c>Outer&lt;T&gt;</c>.</param>
+/// <param name="Modifiers">Modifiers that every part must repeat or that we repeat for clarity (static, ref), space-terminated.</param>
+internal sealed record TypeDeclarationModel(string Keyword, string Name, string Modifiers);
+
+/// <summary>One kernel parameter.</summary>
+/// <param name="Name">The C# name (without @).</param>
+/// <param name="CudaName">The CUDA identifier.</param>
+/// <param name="CudaType">The CUDA parameter type, e.g. <c>kittens::gl&lt;kittens::bf16&gt;</c>.</param>
+/// <param name="IsConst">The body never assigns the parameter, so it is declared <c>const</c>.</param>
+/// <param name="IsTensor">A <c>GL&lt;T&gt;</c> parameter: the launcher takes a <c>DeviceTensor&lt;T&gt;</c>.</param>
+/// <param name="LauncherType">The launcher's C# type: the element type for tensors, the scalar type otherwise (fully qualified or a keyword).</param>
+/// <param name="Shape">The <c>[Shape]</c> extents, or empty when the parameter has none.</param>
+internal sealed record ParameterModel(
+    string Name,
+    string CudaName,
+    string CudaType,
+    bool IsConst,
+    bool IsTensor,
+    string LauncherType,
+    EquatableArray<ShapeDimModel> Shape);
+
+/// <summary>One <c>[Shape]</c> extent: a fixed size, or a symbol when <see cref="Symbol"/> is not null.</summary>
+internal sealed record ShapeDimModel(int Value, string? Symbol);
+
+/// <summary>A shared type the kernel allocates, with the byte size the generator assumed.</summary>
+internal sealed record SharedTypeModel(string CudaType, int ByteSize);
+
+/// <summary>A translated device function: its signature line and body lines.</summary>
+internal sealed record CudaFunctionModel(string Signature, EquatableArray<CudaLine> Body);
+
+/// <summary>
+/// One line of translated CUDA: code at an indent level, or (when <see cref="DirectivePath"/> is
+/// set) a <c>#line</c> directive naming a C# line. Paths stay as the compilation gives them; the
+/// emitter makes them project-relative, so the translation does not depend on the build options.
+/// </summary>
+internal sealed record CudaLine(int Indent, string Text, string? DirectivePath, int DirectiveLine)
+{
+    public static CudaLine Code(int indent, string text) => new(indent, text, null, 0);
+
+    public static CudaLine Directive(string path, int line) => new(0, string.Empty, path, line);
+}

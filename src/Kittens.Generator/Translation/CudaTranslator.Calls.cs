@@ -1,0 +1,200 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using Kittens.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Kittens.Generator.Translation;
+
+internal sealed partial class CudaTranslator
+{
+    private static readonly Regex s_primaryText = new(
+        @"^[A-Za-z_]\w*(::[A-Za-z_]\w*)*(\(\))?(\.[A-Za-z_]\w*)*$", RegexOptions.CultureInvariant);
+
+    private static readonly Regex s_castText = new(
+        @"^\([A-Za-z_][\w :]*\)[A-Za-z_]\w*(::[A-Za-z_]\w*)*(\(\))?(\.[A-Za-z_]\w*)*$", RegexOptions.CultureInvariant);
+
+    private static readonly Regex s_placeholder = new(@"\{(\d+)\}", RegexOptions.CultureInvariant);
+
+    private CudaExpr EmitInvocation(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (_known.HasAttribute(method, _known.SharedAllocationAttribute))
+        {
+            // A valid allocation is the initializer of a top-level local and never reaches here.
+            Report(DiagnosticDescriptors.SharedAllocPlacement, invocation.Syntax);
+            return Placeholder();
+        }
+
+        if (_known.GetCuda(method) is { } cuda)
+        {
+            var receiver = !method.IsStatic && invocation.Instance is { } instance ? Emit(instance) : (CudaExpr?)null;
+            var arguments = OrderedArguments(invocation.Arguments).Select(a => Emit(a.Value, ImplicitCasts.All)).ToList();
+            return ApplyCuda(cuda, receiver, arguments, isMethod: true);
+        }
+
+        if (_known.HasAttribute(method, _known.DeviceFunctionAttribute))
+        {
+            var name = _kernel.RequestDeviceFunction(method, invocation);
+            if (name is null) return Placeholder();
+            var arguments = OrderedArguments(invocation.Arguments).Select(a => Emit(a.Value).Text);
+            return CudaExpr.Primary(name + "(" + string.Join(", ", arguments) + ")");
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _kernel.Kernel))
+        {
+            _kernel.ReportRecursion(_kernel.Kernel, invocation);
+            return Placeholder();
+        }
+
+        if (!method.IsStatic && (method.IsVirtual || method.IsAbstract || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface))
+        {
+            Report(DiagnosticDescriptors.VirtualCall, invocation.Syntax, Display(method));
+            return Placeholder();
+        }
+
+        if (DeviceMathEquivalent(method) is { } equivalent)
+        {
+            Report(DiagnosticDescriptors.UseDeviceMath, invocation.Syntax, Display(method), equivalent);
+            return Placeholder();
+        }
+
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            Report(DiagnosticDescriptors.LambdaNotSupported, invocation.Syntax);
+            return Placeholder();
+        }
+
+        Report(DiagnosticDescriptors.UnsupportedCall, invocation.Syntax, Display(method));
+        return Placeholder();
+    }
+
+    /// <summary>For Math.X / MathF.X, the DeviceMath member of the same name, if there is one.</summary>
+    private string? DeviceMathEquivalent(IMethodSymbol method)
+    {
+        var type = method.ContainingType;
+        if (_known.DeviceMath is null || type is null || type.ContainingNamespace?.ToDisplayString() != "System") return null;
+        if (type.Name is not ("Math" or "MathF")) return null;
+        return _known.DeviceMath.GetMembers(method.Name).Any() ? method.Name : null;
+    }
+
+    private static IEnumerable<IArgumentOperation> OrderedArguments(IEnumerable<IArgumentOperation> arguments) =>
+        arguments.OrderBy(a => a.Parameter?.Ordinal ?? int.MaxValue);
+
+    private CudaExpr EmitProperty(IPropertyReferenceOperation reference)
+    {
+        var property = reference.Property;
+        if (property.IsIndexer || _known.GetCuda(property) is not { } cuda)
+        {
+            Report(DiagnosticDescriptors.UnsupportedMember, reference.Syntax, Display(property));
+            return Placeholder();
+        }
+        var receiver = !property.IsStatic && reference.Instance is { } instance ? Emit(instance) : (CudaExpr?)null;
+        return ApplyCuda(cuda, receiver, new List<CudaExpr>(), isMethod: false);
+    }
+
+    private CudaExpr EmitField(IFieldReferenceOperation reference)
+    {
+        // Constants never get here: any operation with a constant value is written as a literal.
+        Report(DiagnosticDescriptors.UnsupportedMember, reference.Syntax, Display(reference.Field));
+        return Placeholder();
+    }
+
+    private CudaExpr EmitObjectCreation(IObjectCreationOperation creation)
+    {
+        var type = creation.Type;
+        var kind = _known.GetTileKind(type);
+        if (kind.IsTileOrVector() || kind == TileKind.GlobalLayout)
+        {
+            // Valid tile declarations are handled by the declaration; anything else lands here.
+            Report(DiagnosticDescriptors.TileCreationOutsideDeclaration, creation.Syntax, Snippet(creation.Syntax));
+            return Placeholder();
+        }
+        var spelled = creation.Initializer is null && type is not null && CudaTypeNames.Primitive(type.SpecialType) is null
+            ? CudaTypeNames.Spell(type, _known)
+            : null;
+        if (spelled is null)
+        {
+            Report(DiagnosticDescriptors.ObjectCreationNotSupported, creation.Syntax, Snippet(creation.Syntax));
+            return Placeholder();
+        }
+        // new Coord(b, d, r, c) → kittens::coord{b, d, r, c}
+        var arguments = OrderedArguments(creation.Arguments).Select(a => Emit(a.Value, ImplicitCasts.All).Text);
+        return CudaExpr.Primary(spelled + "{" + string.Join(", ", arguments) + "}");
+    }
+
+    /// <summary>
+    /// Writes a [Cuda] mapping. With placeholders it is a template: {0} is the receiver of an
+    /// instance member, then the arguments in order (for a static member, {0} is the first
+    /// argument). Without, a method is <c>callee(args)</c> (an instance receiver goes first) and a
+    /// property is the expression as written.
+    /// </summary>
+    private static CudaExpr ApplyCuda(string cuda, CudaExpr? receiver, List<CudaExpr> arguments, bool isMethod)
+    {
+        var values = new List<CudaExpr>();
+        if (receiver is { } r) values.Add(r);
+        values.AddRange(arguments);
+
+        var placeholders = s_placeholder.Matches(cuda);
+        if (placeholders.Count > 0)
+        {
+            // "{0}" alone is the value itself, with its own precedence.
+            if (placeholders.Count == 1 && placeholders[0].Length == cuda.Length && PlaceholderIndex(placeholders[0]) < values.Count)
+                return values[PlaceholderIndex(placeholders[0])];
+
+            var text = new StringBuilder();
+            int last = 0;
+            foreach (Match match in placeholders)
+            {
+                text.Append(cuda, last, match.Index - last);
+                int index = PlaceholderIndex(match);
+                if (index >= values.Count)
+                {
+                    text.Append(match.Value);
+                }
+                else
+                {
+                    // An argument between '(' / ',' and ',' / ')' needs no parentheses; a receiver before '.' may.
+                    char before = match.Index == 0 ? '(' : cuda[match.Index - 1];
+                    int end = match.Index + match.Length;
+                    char after = end == cuda.Length ? ')' : cuda[end];
+                    bool standalone = before is '(' or ',' or ' ' or '{' && after is ')' or ',' or ' ' or '}';
+                    text.Append(standalone ? values[index].Text : values[index].AtLeast(CudaPrecedence.Primary));
+                }
+                last = match.Index + match.Length;
+            }
+            text.Append(cuda, last, cuda.Length - last);
+            return new CudaExpr(text.ToString(), Classify(s_placeholder.Replace(cuda, "x")));
+        }
+
+        if (isMethod)
+            return CudaExpr.Primary(cuda + "(" + string.Join(", ", values.Select(v => v.Text)) + ")");
+        return new CudaExpr(cuda, Classify(cuda));
+    }
+
+    private static int PlaceholderIndex(Match match) =>
+        int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>How tightly a mapped CUDA expression binds: a name or call chain, a cast of one, or anything else.</summary>
+    private static int Classify(string text)
+    {
+        if (s_primaryText.IsMatch(text) || IsWrappedInParentheses(text)) return CudaPrecedence.Primary;
+        if (s_castText.IsMatch(text)) return CudaPrecedence.Unary;
+        return CudaPrecedence.Lowest;
+    }
+
+    private static bool IsWrappedInParentheses(string text)
+    {
+        if (text.Length < 2 || text[0] != '(' || text[text.Length - 1] != ')') return false;
+        int depth = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '(') depth++;
+            else if (text[i] == ')') depth--;
+            if (depth == 0 && i < text.Length - 1) return false;
+        }
+        return true;
+    }
+}

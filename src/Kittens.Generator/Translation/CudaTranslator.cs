@@ -1,0 +1,254 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Kittens.Generator.Diagnostics;
+using Kittens.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Kittens.Generator.Translation;
+
+/// <summary>
+/// Translates one C# method body (a kernel or a [DeviceFunction]) to CUDA C++ by walking its
+/// operation tree. Statements are in <c>CudaTranslator.Statements.cs</c>, expressions in
+/// <c>CudaTranslator.Expressions.cs</c>, calls and member accesses in <c>CudaTranslator.Calls.cs</c>.
+/// </summary>
+internal sealed partial class CudaTranslator
+{
+    private readonly KernelTranslation _kernel;
+    private readonly KnownSymbols _known;
+    private readonly IMethodSymbol _method;
+    private readonly SemanticModel _semanticModel;
+    private readonly bool _isKernel;
+    private readonly CudaWriter _writer = new(indent: 1);
+    private readonly Dictionary<ISymbol, string> _names = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<string> _calledNames = new();
+    private readonly HashSet<string> _sourceNames = new();
+    private readonly HashSet<IParameterSymbol> _writtenParameters = new(SymbolEqualityComparer.Default);
+    private IBlockOperation? _topBlock;
+
+    public CudaTranslator(KernelTranslation kernel, IMethodSymbol method, SemanticModel semanticModel, bool isKernel)
+    {
+        _kernel = kernel;
+        _known = kernel.Known;
+        _method = method;
+        _semanticModel = semanticModel;
+        _isKernel = isKernel;
+    }
+
+    private DiagnosticBag Diagnostics => _kernel.Diagnostics;
+
+    /// <summary>The CUDA name of a kernel or device-function parameter.</summary>
+    public string NameOf(IParameterSymbol parameter) => NameOfSymbol(parameter);
+
+    /// <summary>Whether the body assigns <paramref name="parameter"/> (else a kernel declares it const).</summary>
+    public bool IsWritten(IParameterSymbol parameter) => _writtenParameters.Contains(parameter);
+
+    /// <summary>Translates the body into lines at indent 1 (the caller writes the signature and braces).</summary>
+    public EquatableArray<CudaLine> TranslateBody(MethodDeclarationSyntax declaration)
+    {
+        UnsupportedSyntax.Check(declaration, Diagnostics);
+        if (_semanticModel.GetOperation(declaration, _kernel.CancellationToken) is not IMethodBodyOperation body)
+        {
+            _kernel.HasInvalidCode = true;
+            return EquatableArray<CudaLine>.Empty;
+        }
+
+        FindWrittenParameters(body);
+        FindNames(body);
+        foreach (var parameter in _method.Parameters) Declare(parameter);
+        var block = body.BlockBody ?? body.ExpressionBody;
+        if (block is null)
+        {
+            _kernel.HasInvalidCode = true;
+            return EquatableArray<CudaLine>.Empty;
+        }
+        _topBlock = block;
+        foreach (var statement in block.Operations) EmitStatement(statement);
+        return _writer.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The signature of this device function: tiles by reference, tensors by const reference,
+    /// scalars by value (ref and out scalars by reference).
+    /// </summary>
+    public string DeviceFunctionSignature(string name)
+    {
+        string returnType = _method.ReturnsVoid ? "void" : CudaTypeNames.Primitive(_method.ReturnType.SpecialType) ?? "void";
+        var parameters = new List<string>();
+        foreach (var parameter in _method.Parameters)
+        {
+            var location = LocationInfo.From(parameter.Locations.FirstOrDefault());
+            var type = SpellChecked(parameter.Type, location, parameter.Name);
+            var kind = _known.GetTileKind(parameter.Type);
+            string declarator = kind switch
+            {
+                _ when kind.IsTileOrVector() => type + "& ",
+                TileKind.GlobalLayout => "const " + type + "& ",
+                _ => parameter.RefKind switch
+                {
+                    RefKind.Ref or RefKind.Out => type + "& ",
+                    RefKind.In or RefKind.RefReadOnlyParameter => "const " + type + "& ",
+                    _ => type + " ",
+                },
+            };
+            parameters.Add(declarator + NameOf(parameter));
+        }
+        return "__device__ __forceinline__ " + returnType + " " + name + "(" + string.Join(", ", parameters) + ")";
+    }
+
+    /// <summary>
+    /// The CUDA spelling of <paramref name="type"/>, diagnosing types kernels cannot use and tile
+    /// element types other than float, bf16 and f16 (for the declaration of <paramref name="what"/>).
+    /// </summary>
+    private string SpellChecked(ITypeSymbol type, LocationInfo? location, string what)
+    {
+        var spelled = CudaTypeNames.Spell(type, _known);
+        if (spelled is null)
+        {
+            var descriptor = type.SpecialType == SpecialType.System_String
+                ? DiagnosticDescriptors.StringsNotSupported
+                : DiagnosticDescriptors.UnsupportedType;
+            Diagnostics.AddUnlessCovered(descriptor, location, Display(type));
+            return "/* " + Display(type) + " */ int";
+        }
+        var kind = _known.GetTileKind(type);
+        if ((kind.IsTileOrVector() || kind == TileKind.GlobalLayout) &&
+            CudaTypeNames.ElementBytes(CudaTypeNames.ElementType(type), _known) is null)
+        {
+            Diagnostics.AddUnlessCovered(
+                DiagnosticDescriptors.UnsupportedElementType, location, what, Display(CudaTypeNames.ElementType(type)));
+        }
+        return spelled;
+    }
+
+    /// <summary>
+    /// The CUDA name of a local or parameter: its C# name, with '_' appended when C++ claims it or
+    /// when it would hide a function this body calls (a local <c>max</c> next to a call of <c>max</c>).
+    /// </summary>
+    private string Declare(ISymbol symbol)
+    {
+        var name = CudaNames.Identifier(symbol.Name);
+        if (_calledNames.Contains(name))
+        {
+            do name += "_";
+            while (_sourceNames.Contains(name) || _calledNames.Contains(name));
+        }
+        _names[symbol] = name;
+        return name;
+    }
+
+    private string NameOfSymbol(ISymbol symbol) =>
+        _names.TryGetValue(symbol, out var name) ? name : Declare(symbol);
+
+    /// <summary>
+    /// Collects the C# names used in the body and the unqualified CUDA names it calls (from [Cuda]
+    /// mappings and device functions), so no local hides a function it needs.
+    /// </summary>
+    private void FindNames(IOperation body)
+    {
+        foreach (var parameter in _method.Parameters) _sourceNames.Add(parameter.Name);
+        foreach (var operation in body.Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator:
+                    _sourceNames.Add(declarator.Symbol.Name);
+                    break;
+                case IInvocationOperation invocation when _known.GetCuda(invocation.TargetMethod) is { } cuda:
+                    CudaNames.AddUnqualifiedIdentifiers(cuda, _calledNames);
+                    break;
+                case IInvocationOperation invocation when _known.HasAttribute(invocation.TargetMethod, _known.DeviceFunctionAttribute):
+                    _calledNames.Add(_kernel.DeviceFunctionName(invocation.TargetMethod));
+                    break;
+                case IPropertyReferenceOperation property when _known.GetCuda(property.Property) is { } cuda:
+                    CudaNames.AddUnqualifiedIdentifiers(cuda, _calledNames);
+                    break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Remainder }:
+                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Remainder }:
+                    _calledNames.Add("fmodf");
+                    _calledNames.Add("fmod");
+                    break;
+            }
+        }
+    }
+
+    private void FindWrittenParameters(IOperation body)
+    {
+        foreach (var operation in body.Descendants())
+        {
+            IOperation? target = operation switch
+            {
+                IAssignmentOperation assignment => assignment.Target,
+                IIncrementOrDecrementOperation increment => increment.Target,
+                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => argument.Value,
+                _ => null,
+            };
+            if (target is IParameterReferenceOperation reference) _writtenParameters.Add(reference.Parameter);
+        }
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, SyntaxNode syntax, params string[] arguments) =>
+        Diagnostics.AddUnlessCovered(descriptor, LocationInfo.From(syntax), arguments);
+
+    /// <summary>Reports an operation the translator rejects: its specific diagnostic, or KIT0099.</summary>
+    private CudaExpr Unsupported(IOperation operation)
+    {
+        if (operation is IInvalidOperation || HasCompilerErrors(operation))
+        {
+            _kernel.HasInvalidCode = true;
+            return Placeholder();
+        }
+        var descriptor = UnsupportedOperations.For(operation.Kind);
+        if (operation is ILoopOperation { LoopKind: LoopKind.ForEach }) descriptor = DiagnosticDescriptors.ForEachNotSupported;
+        if (operation is IBranchOperation { BranchKind: BranchKind.GoTo }) descriptor = DiagnosticDescriptors.GotoNotSupported;
+
+        if (descriptor == DiagnosticDescriptors.ExceptionsNotSupported)
+            Report(descriptor, operation.Syntax, operation.Kind == OperationKind.Try ? "try" : "throw");
+        else if (descriptor == DiagnosticDescriptors.ObjectCreationNotSupported)
+            Report(descriptor, operation.Syntax, Snippet(operation.Syntax));
+        else if (descriptor is not null)
+            Report(descriptor, operation.Syntax);
+        else
+            Report(DiagnosticDescriptors.UnsupportedConstruct, operation.Syntax, operation.Kind.ToString());
+        return Placeholder();
+    }
+
+    /// <summary>The C# compiler already reports an error inside <paramref name="operation"/>.</summary>
+    private bool HasCompilerErrors(IOperation operation)
+    {
+        foreach (var diagnostic in _semanticModel.GetDiagnostics(operation.Syntax.Span, _kernel.CancellationToken))
+        {
+            if (diagnostic.Severity == DiagnosticSeverity.Error) return true;
+        }
+        return false;
+    }
+
+    private static CudaExpr Placeholder() => CudaExpr.Primary("0 /* not translated */");
+
+    private static string Display(ITypeSymbol? type) =>
+        type?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "?";
+
+    private static string Display(ISymbol member) =>
+        member.ContainingType is { } type ? type.Name + "." + member.Name : member.Name;
+
+    /// <summary>The source text of <paramref name="node"/> on one line, shortened for messages.</summary>
+    private static string Snippet(SyntaxNode node)
+    {
+        var text = new StringBuilder();
+        bool space = false;
+        foreach (char c in node.ToString())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = text.Length > 0;
+                continue;
+            }
+            if (space) text.Append(' ');
+            space = false;
+            text.Append(c);
+        }
+        return text.Length <= 60 ? text.ToString() : text.ToString(0, 57) + "...";
+    }
+}

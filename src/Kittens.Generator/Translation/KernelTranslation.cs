@@ -1,0 +1,207 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Kittens.Generator.Diagnostics;
+using Kittens.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Kittens.Generator.Translation;
+
+/// <summary>
+/// The translation of one kernel: its body, the device functions it reaches (translated once
+/// each, callees first, recursion diagnosed) and its shared-memory allocations.
+/// </summary>
+internal sealed class KernelTranslation
+{
+    private readonly Dictionary<IMethodSymbol, DeviceFunctionState> _deviceFunctions = new(SymbolEqualityComparer.Default);
+    private readonly List<IMethodSymbol> _callStack = new();
+    private readonly List<CudaFunctionModel> _deviceFunctionModels = new();
+    private readonly HashSet<string> _functionNames = new();
+    private readonly List<long> _allocationBytes = new();
+    private readonly List<SharedTypeModel> _sharedTypes = new();
+
+    public KernelTranslation(KnownSymbols known, DiagnosticBag diagnostics, IMethodSymbol kernel, string entryPoint, CancellationToken cancellationToken)
+    {
+        Known = known;
+        Diagnostics = diagnostics;
+        Kernel = kernel;
+        CancellationToken = cancellationToken;
+        _functionNames.Add(entryPoint);
+        _callStack.Add(kernel);
+    }
+
+    public KnownSymbols Known { get; }
+
+    public DiagnosticBag Diagnostics { get; }
+
+    public IMethodSymbol Kernel { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>The C# code had errors of its own (invalid operations); the compiler reports those.</summary>
+    public bool HasInvalidCode { get; set; }
+
+    public IReadOnlyList<CudaFunctionModel> DeviceFunctions => _deviceFunctionModels;
+
+    public IReadOnlyList<SharedTypeModel> SharedTypes => _sharedTypes;
+
+    public IReadOnlyList<long> AllocationBytes => _allocationBytes;
+
+    /// <summary>Translates the kernel body; returns the translator, which knows the parameters' CUDA names.</summary>
+    public CudaTranslator TranslateKernel(MethodDeclarationSyntax syntax, SemanticModel semanticModel, out EquatableArray<CudaLine> body)
+    {
+        var translator = new CudaTranslator(this, Kernel, semanticModel, isKernel: true);
+        body = translator.TranslateBody(syntax);
+        return translator;
+    }
+
+    /// <summary>Records a shared allocation of <paramref name="count"/> objects of <paramref name="cudaType"/>.</summary>
+    public void AddAllocation(string cudaType, int byteSize, int count)
+    {
+        _allocationBytes.Add((long)byteSize * count);
+        var shared = new SharedTypeModel(cudaType, byteSize);
+        if (!_sharedTypes.Contains(shared)) _sharedTypes.Add(shared);
+    }
+
+    /// <summary>
+    /// The CUDA name of a [DeviceFunction] called at <paramref name="callSite"/>, translating it
+    /// on first use; null (with a diagnostic) when it cannot be translated or the call recurses.
+    /// </summary>
+    public string? RequestDeviceFunction(IMethodSymbol method, IOperation callSite)
+    {
+        if (_deviceFunctions.TryGetValue(method, out var state) && state.Visited)
+        {
+            if (state.InProgress)
+            {
+                ReportRecursion(method, callSite);
+                return null;
+            }
+            return state.Name;
+        }
+
+        state = State(method);
+        state.Visited = true;
+
+        var declaration = FindDeclaration(method);
+        if (!ValidateDeviceFunction(method, declaration, callSite)) return null;
+
+        state.Name = DeviceFunctionName(method);
+        state.InProgress = true;
+        _callStack.Add(method);
+        var semanticModel = Known.Compilation.GetSemanticModel(declaration!.SyntaxTree);
+        var translator = new CudaTranslator(this, method, semanticModel, isKernel: false);
+        var body = translator.TranslateBody(declaration);
+        var signature = translator.DeviceFunctionSignature(state.Name);
+        _callStack.RemoveAt(_callStack.Count - 1);
+        state.InProgress = false;
+        _deviceFunctionModels.Add(new CudaFunctionModel(signature, body));
+        return state.Name;
+    }
+
+    /// <summary>
+    /// The CUDA name of a device function (snake_case, unique in this translation unit), fixed on
+    /// first mention so callers can keep their locals from hiding it before it is translated.
+    /// </summary>
+    public string DeviceFunctionName(IMethodSymbol method)
+    {
+        var state = State(method);
+        return state.ReservedName ??= UniqueFunctionName(CudaNames.Identifier(CudaNames.SnakeCase(method.Name)));
+    }
+
+    private DeviceFunctionState State(IMethodSymbol method)
+    {
+        if (!_deviceFunctions.TryGetValue(method, out var state))
+        {
+            state = new DeviceFunctionState();
+            _deviceFunctions.Add(method, state);
+        }
+        return state;
+    }
+
+    /// <summary>Reports a call back into <paramref name="method"/> while it is being translated.</summary>
+    public void ReportRecursion(IMethodSymbol method, IOperation callSite)
+    {
+        int start = _callStack.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, method));
+        var path = _callStack.Skip(start < 0 ? 0 : start).Select(m => m.Name).Concat(new[] { method.Name });
+        Diagnostics.AddUnlessCovered(
+            DiagnosticDescriptors.Recursion, LocationInfo.From(callSite.Syntax), method.Name, string.Join(" -> ", path));
+    }
+
+    private static MethodDeclarationSyntax? FindDeclaration(IMethodSymbol method)
+    {
+        var implementation = method.PartialImplementationPart ?? method;
+        foreach (var reference in implementation.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is MethodDeclarationSyntax { } syntax && (syntax.Body is not null || syntax.ExpressionBody is not null))
+                return syntax;
+        }
+        return null;
+    }
+
+    private bool ValidateDeviceFunction(IMethodSymbol method, MethodDeclarationSyntax? declaration, IOperation callSite)
+    {
+        string? reason = null;
+        if (!method.IsStatic) reason = DiagnosticDescriptors.DeviceFunctionReasons.NotStatic;
+        else if (method.IsGenericMethod || IsInGenericType(method)) reason = DiagnosticDescriptors.DeviceFunctionReasons.Generic;
+        else if (declaration is null) reason = DiagnosticDescriptors.DeviceFunctionReasons.NoBody;
+        else if (!method.ReturnsVoid && CudaTypeNames.Primitive(method.ReturnType.SpecialType) is null)
+        {
+            if (ContainsYield(declaration))
+            {
+                // An iterator: say so rather than complain about IEnumerable.
+                foreach (var yield in declaration.DescendantNodes().OfType<YieldStatementSyntax>())
+                    Diagnostics.AddUnlessCovered(DiagnosticDescriptors.YieldNotSupported, LocationInfo.From(yield));
+                return false;
+            }
+            reason = string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                DiagnosticDescriptors.DeviceFunctionReasons.ReturnType,
+                method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+        }
+        else if (method.Parameters.FirstOrDefault(p => p.IsParams) is { } paramsParameter)
+        {
+            reason = string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                DiagnosticDescriptors.DeviceFunctionReasons.ParamsParameter,
+                paramsParameter.Name);
+        }
+        if (reason is null) return true;
+
+        var location = declaration is not null ? LocationInfo.From(declaration.Identifier) : null;
+        Diagnostics.Add(DiagnosticDescriptors.InvalidDeviceFunction, location ?? LocationInfo.From(callSite.Syntax), method.Name, reason);
+        return false;
+    }
+
+    private static bool ContainsYield(MethodDeclarationSyntax declaration) =>
+        declaration.DescendantNodes().OfType<YieldStatementSyntax>().Any();
+
+    public static bool IsInGenericType(ISymbol symbol)
+    {
+        for (var type = symbol.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.IsGenericType) return true;
+        }
+        return false;
+    }
+
+    private string UniqueFunctionName(string name)
+    {
+        if (CudaNames.IsMathFunction(name)) name += "_";
+        var candidate = name;
+        for (int i = 2; !_functionNames.Add(candidate); i++)
+            candidate = name + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return candidate;
+    }
+
+    private sealed class DeviceFunctionState
+    {
+        public string? Name { get; set; }
+
+        public string? ReservedName { get; set; }
+
+        public bool Visited { get; set; }
+
+        public bool InProgress { get; set; }
+    }
+}

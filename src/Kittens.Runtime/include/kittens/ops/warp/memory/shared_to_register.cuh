@@ -1,0 +1,111 @@
+// kittens/ops/warp/memory/shared_to_register.cuh
+// warp::load(rt, st) / warp::store(st, rt): whole-warp copies between a shared tile and a register
+// tile of the same shape.
+//
+// Same 16-bit dtype on both sides -> ldmatrix.x4 per 16x16 block. Lane l addresses row l%8 of the
+// 8x8 matrix m = l/8, and register m lands in data[m]:
+//   row_l: matrix m = rows 8*(m&1).., cols 8*(m>>1)..  (data[1] = rows 8-15, data[2] = cols 8-15),
+//          non-transposed: lane gets (row g, cols 2t, 2t+1) of each matrix = the row_l fragment.
+//   col_l: matrix m = rows 8*(m>>1).., cols 8*(m&1).. with .trans: lane gets (rows 2t, 2t+1,
+//          col g) of each matrix = the col_l fragment (data[1] = cols 8-15, data[2] = rows 8-15).
+//   Each ldmatrix row is 8 elements at a column multiple of 8: 16 contiguous bytes inside one
+//   swizzle unit, so the swizzled address of its first element is all it needs.
+// fp32 or dtype-converting copies use ordinary shared accesses: a row_l pair is two adjacent
+// columns (4 or 8 contiguous bytes inside one 16-byte unit) and moves as one access; a col_l pair
+// spans two rows and moves element by element.
+// store() uses ordinary accesses for every dtype (stmatrix would need sm_90): pairs of adjacent
+// columns as one 4/8-byte store; a col_l tile going to a 16-bit tile is first converted to the
+// row_l arrangement of each block with movmatrix (swap_base) so it also stores in pairs; only
+// col_l -> fp32 stores go element by element. Ends with __syncwarp() so the warp's own later
+// reads see the data.
+#pragma once
+#include "kittens/common/util.cuh"
+#include "kittens/common/ptx.cuh"
+#include "kittens/types/register/rt.cuh"
+#include "kittens/types/shared/st.cuh"
+#include "kittens/ops/warp/register/fragment_swap.cuh"
+
+namespace kittens {
+namespace warp {
+
+template<class T, int R, int C, class L, class U, int R2, int C2>
+__device__ inline void load(rt<T, R, C, L>& dst, const st<U, R2, C2>& src) {
+    static_assert(R == R2 && C == C2, "warp::load(rt, st): register and shared tiles must have the same shape");
+    using T2 = typename packing<T>::packed;
+    using U2 = typename packing<U>::packed;
+    using ST = st<U, R2, C2>;
+    const unsigned sbase = src.base_addr();
+    if constexpr (is_16bit<T>::value && is_same<T, U>::value) {
+        const int lane = laneid();
+        const int m = lane >> 3, rr = lane & 7;
+        const int roff = is_same<L, row_l>::value ? 8 * (m & 1) + rr : 8 * (m >> 1) + rr;
+        const int coff = is_same<L, row_l>::value ? 8 * (m >> 1) : 8 * (m & 1);
+        const unsigned key = ST::lane_key(roff, coff);
+        #pragma unroll
+        for (int i = 0; i < R / 16; i++)
+        #pragma unroll
+        for (int j = 0; j < C / 16; j++) {
+            const unsigned a = ST::block_idx(sbase, i, j, key);
+            unsigned r0, r1, r2, r3;
+            if constexpr (is_same<L, row_l>::value) ptx::ldmatrix_x4(a, r0, r1, r2, r3);
+            else ptx::ldmatrix_x4_trans(a, r0, r1, r2, r3);
+            dst.tiles[i][j].data[0] = unpack_u32<T2>(r0);
+            dst.tiles[i][j].data[1] = unpack_u32<T2>(r1);
+            dst.tiles[i][j].data[2] = unpack_u32<T2>(r2);
+            dst.tiles[i][j].data[3] = unpack_u32<T2>(r3);
+        }
+    } else {
+        #pragma unroll
+        for (int i = 0; i < R / 16; i++)
+        #pragma unroll
+        for (int j = 0; j < C / 16; j++)
+        #pragma unroll
+        for (int k = 0; k < 4; k++) {
+            const unsigned a0 = ST::block_idx(sbase, i, j, ST::lane_key(frag<L>::row(k, 0), frag<L>::col(k, 0)));
+            if constexpr (is_same<L, row_l>::value) {
+                dst.tiles[i][j].data[k] = convert<T2>(ptx::ld_shared<U2>(a0));
+            } else {
+                const unsigned a1 = ST::block_idx(sbase, i, j, ST::lane_key(frag<L>::row(k, 1), frag<L>::col(k, 1)));
+                dst.tiles[i][j].data[k] = make_pair<T2>(convert<T>(ptx::ld_shared<U>(a0)), convert<T>(ptx::ld_shared<U>(a1)));
+            }
+        }
+    }
+}
+
+template<class U, int R2, int C2, class T, int R, int C, class L>
+__device__ inline void store(st<U, R2, C2>& dst, const rt<T, R, C, L>& src) {
+    static_assert(R == R2 && C == C2, "warp::store(st, rt): register and shared tiles must have the same shape");
+    using U2 = typename packing<U>::packed;
+    using ST = st<U, R2, C2>;
+    const unsigned sbase = dst.base_addr();
+    #pragma unroll
+    for (int i = 0; i < R / 16; i++)
+    #pragma unroll
+    for (int j = 0; j < C / 16; j++) {
+        if constexpr (is_same<L, row_l>::value || is_16bit<U>::value) {
+            // Pairs of adjacent columns: one 4/8-byte store each. A col_l tile with a 16-bit
+            // destination is first turned into the row_l arrangement of the same block (movmatrix).
+            rt_base<U, L> conv;
+            #pragma unroll
+            for (int k = 0; k < 4; k++) conv.data[k] = convert<U2>(src.tiles[i][j].data[k]);
+            rt_base<U, row_l> rowf;
+            if constexpr (is_same<L, row_l>::value) rowf = conv;
+            else swap_base(rowf, conv);
+            #pragma unroll
+            for (int k = 0; k < 4; k++)
+                ptx::st_shared(ST::block_idx(sbase, i, j, ST::lane_key(frag<row_l>::row(k, 0), frag<row_l>::col(k, 0))), rowf.data[k]);
+        } else {
+            #pragma unroll
+            for (int k = 0; k < 4; k++) {
+                const unsigned a0 = ST::block_idx(sbase, i, j, ST::lane_key(frag<L>::row(k, 0), frag<L>::col(k, 0)));
+                const unsigned a1 = ST::block_idx(sbase, i, j, ST::lane_key(frag<L>::row(k, 1), frag<L>::col(k, 1)));
+                ptx::st_shared(a0, convert<U>(pair_lo(src.tiles[i][j].data[k])));
+                ptx::st_shared(a1, convert<U>(pair_hi(src.tiles[i][j].data[k])));
+            }
+        }
+    }
+    __syncwarp();
+}
+
+} // namespace warp
+} // namespace kittens

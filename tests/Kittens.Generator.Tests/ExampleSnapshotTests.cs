@@ -1,0 +1,32 @@
+namespace Kittens.Generator.Tests;
+
+/// <summary>The generated CUDA and launcher of every example kernel, as snapshots.</summary>
+public sealed class ExampleSnapshotTests
+{
+    private static readonly Lazy<GeneratorHarness.Run> s_examples = new(() => GeneratorHarness.Generate(
+        ("Attention/AttentionKernels.cs", Repository.Example("Attention/AttentionKernels.cs")),
+        ("Gemm/GemmKernels.cs", Repository.Example("Gemm/GemmKernels.cs"))));
+
+    private static GeneratorHarness.Run Examples => s_examples.Value;
+
+    [Fact]
+    public void Examples_HaveNoDiagnostics() => Assert.Empty(Examples.Diagnostics);
+
+    [Fact]
+    public void AttendForward_Cuda() => Snapshot.Verify(Examples.Kernel("AttendForward").CudaSource);
+
+    [Fact]
+    public void AttendForward_Launcher() => Snapshot.Verify(Examples.Kernel("AttendForward").LauncherSource, "cs");
+
+    [Fact]
+    public void Gemm_Cuda() => Snapshot.Verify(Examples.Kernel("Gemm").CudaSource);
+
+    [Fact]
+    public void Gemm_Launcher() => Snapshot.Verify(Examples.Kernel("Gemm").LauncherSource, "cs");
+
+    [Fact]
+    public void RowSoftmax_Cuda() => Snapshot.Verify(Examples.Kernel("RowSoftmax").CudaSource);
+
+    [Fact]
+    public void RowSoftmax_Launcher() => Snapshot.Verify(Examples.Kernel("RowSoftmax").LauncherSource, "cs");
+}
