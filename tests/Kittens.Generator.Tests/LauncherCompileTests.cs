@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.CodeAnalysis;
 using static Kittens.Generator.Tests.GeneratorHarness;
 
@@ -10,11 +9,6 @@ public sealed class LauncherCompileTests
     [Fact]
     public void GeneratedLaunchers_CompileWithoutErrors()
     {
-        var handle = typeof(Kittens.Runtime.KernelHandle);
-        bool hasArgsLaunch = handle.GetMethods(BindingFlags.Public | BindingFlags.Instance)
-            .Any(m => m.Name == "Launch" && m.GetParameters().Any(p => p.ParameterType.IsByRef && p.ParameterType.GetElementType()?.Name == "KernelArgs"));
-        Assert.SkipUnless(hasArgsLaunch, "Kittens.Runtime has no KernelHandle.Launch(CudaStream, Dim3, ref KernelArgs) yet (the lead adds it).");
-
         var run = Generate(
             ("Attention/AttentionKernels.cs", Repository.Example("Attention/AttentionKernels.cs")),
             ("Gemm/GemmKernels.cs", Repository.Example("Gemm/GemmKernels.cs")),

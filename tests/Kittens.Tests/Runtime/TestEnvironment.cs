@@ -21,9 +21,9 @@ internal static class TestEnvironment
     public static void RequireNvrtc()
     {
         if (NvrtcLibrary.TryEnsureLoaded(out var reason)) return;
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(NvrtcLibrary.EnvironmentVariable)))
-            Assert.Fail(reason);
-        Assert.Skip("no NVRTC: " + reason);
+        // Never a skip: the compile tests must run wherever the tests run, and scripts/test.sh
+        // installs NVRTC when the machine has none.
+        Assert.Fail("NVRTC is required for the compile tests; run scripts/test.sh, which installs it, or set KITTENS_NVRTC: " + reason);
     }
 
     /// <summary>A fresh empty directory under the system temp folder, deleted on dispose.</summary>

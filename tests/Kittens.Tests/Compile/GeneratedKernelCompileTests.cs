@@ -1,0 +1,84 @@
+using System.Reflection;
+using Kittens.Runtime;
+using Kittens.Tests.Runtime;
+
+namespace Kittens.Tests.Compile;
+
+/// <summary>
+/// Every kernel the generator made in this build (the examples and the GPU test kernels)
+/// compiles with NVRTC for sm_90a against the embedded headers; the example kernels, which are
+/// what users run, also with no spills. Needs NVRTC, not a GPU, so it runs in CI.
+/// </summary>
+public sealed class GeneratedKernelCompileTests
+{
+    /// <summary>The assemblies whose kernels are compiled: this one and the examples.</summary>
+    private static readonly Assembly[] KernelAssemblies =
+    [
+        typeof(GeneratedKernelCompileTests).Assembly,
+        typeof(Kittens.Examples.Attention.AttentionKernels).Assembly,
+        typeof(Kittens.Examples.Gemm.GemmKernels).Assembly,
+    ];
+
+    public static TheoryData<string> Kernels()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in AllSources().Keys.Order(StringComparer.Ordinal)) data.Add(name);
+        return data;
+    }
+
+    [Fact]
+    public void EveryExampleKernelIsFound()
+    {
+        var names = AllSources().Keys.ToArray();
+        Assert.Contains(names, n => n.EndsWith("AttendForwardKernel", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.EndsWith("GemmKernel", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.EndsWith("RowSoftmaxKernel", StringComparison.Ordinal));
+        Assert.True(names.Length > 20, $"only {names.Length} generated kernels found");
+    }
+
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void CompilesForSm90a(string kernel)
+    {
+        TestEnvironment.RequireNvrtc();
+        var source = AllSources()[kernel];
+
+        var compiled = KernelCompiler.Compile(source, "sm_90a");
+
+        Assert.Equal([0x7F, (byte)'E', (byte)'L', (byte)'F'], compiled.Cubin[..4]);
+        Assert.True(compiled.Resources.Registers > 0, $"no ptxas report in the log:\n{compiled.Log}");
+        if (kernel.StartsWith("Kittens.Examples.", StringComparison.Ordinal))
+        {
+            // Test kernels may hold more tile than a warp has registers for; examples may not.
+            Assert.Equal(0, compiled.Resources.SpillStoreBytes);
+            Assert.Equal(0, compiled.Resources.StackFrameBytes);
+        }
+    }
+
+    [Fact]
+    public void TheHeaderInstantiationFileCompilesForSm90a()
+    {
+        // tests/Kittens.Tests/Cuda/all_ops.cu instantiates every warp op for several shapes,
+        // dtypes and layouts: a header change that breaks an op nobody's kernel uses fails here.
+        TestEnvironment.RequireNvrtc();
+        string path = Path.Combine(AppContext.BaseDirectory, "Cuda", "all_ops.cu");
+        var source = new KernelSource("all_ops", File.ReadAllText(path), "all_ops.cu", 32, 1, 0);
+
+        var compiled = KernelCompiler.Compile(source, "sm_90a");
+
+        Assert.Equal((byte)'E', compiled.Cubin[1]);
+    }
+
+    private static Dictionary<string, KernelSource> AllSources()
+    {
+        var sources = new Dictionary<string, KernelSource>(StringComparer.Ordinal);
+        foreach (var assembly in KernelAssemblies)
+        foreach (var type in assembly.GetTypes())
+        {
+            var property = type.GetProperty("Source", BindingFlags.Public | BindingFlags.Static);
+            if (property?.PropertyType == typeof(KernelSource) && type.IsNested)
+                sources[type.FullName!.Replace('+', '.')] = (KernelSource)property.GetValue(null)!;
+        }
+        return sources;
+    }
+}
