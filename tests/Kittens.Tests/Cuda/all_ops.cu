@@ -66,23 +66,27 @@ template<class T, int R, int C, class L>
 __device__ void bcast_body(const gl<T>& a, const gl<T>& vr, const gl<T>& vc, const gl<T>& out) {
     using tile = rt<T, R, C, L>;
     tile x;
-    typename tile::col_vec cv;
-    typename tile::row_vec rwv;
-    warp::load(cv, vr, coord(0, 0));
-    warp::load(rwv, vc, coord(0, 0));
-    if constexpr (sizeof(tile) <= 8192) {   // out-of-place form (two f32 64x64 tiles would not fit in registers)
-        tile y;
-        warp::load(y, a, coord(0, 0)); warp::add_row(x, y, cv); warp::store(out, x, coord(0, 0, 0, 0));
-    } else {
-        warp::load(x, a, coord(0, 0)); warp::add_row(x, x, cv); warp::store(out, x, coord(0, 0, 0, 0));
+    {   // row broadcasts (col_vec); vectors are scoped so that only one is live with the tile
+        typename tile::col_vec cv;
+        warp::load(cv, vr, coord(0, 0));
+        if constexpr (sizeof(tile) <= 8192) {   // out-of-place form (two f32 64x64 tiles would not fit in registers)
+            tile y;
+            warp::load(y, a, coord(0, 0)); warp::add_row(x, y, cv); warp::store(out, x, coord(0, 0, 0, 0));
+        } else {
+            warp::load(x, a, coord(0, 0)); warp::add_row(x, x, cv); warp::store(out, x, coord(0, 0, 0, 0));
+        }
+        warp::load(x, a, coord(0, 0)); warp::sub_row(x, x, cv); warp::store(out, x, coord(0, 1, 0, 0));
+        warp::load(x, a, coord(0, 0)); warp::mul_row(x, x, cv); warp::store(out, x, coord(0, 2, 0, 0));
+        warp::load(x, a, coord(0, 0)); warp::div_row(x, x, cv); warp::store(out, x, coord(0, 3, 0, 0));
     }
-    warp::load(x, a, coord(0, 0)); warp::sub_row(x, x, cv);  warp::store(out, x, coord(0, 1, 0, 0));
-    warp::load(x, a, coord(0, 0)); warp::mul_row(x, x, cv);  warp::store(out, x, coord(0, 2, 0, 0));
-    warp::load(x, a, coord(0, 0)); warp::div_row(x, x, cv);  warp::store(out, x, coord(0, 3, 0, 0));
-    warp::load(x, a, coord(0, 0)); warp::add_col(x, x, rwv); warp::store(out, x, coord(0, 4, 0, 0));
-    warp::load(x, a, coord(0, 0)); warp::sub_col(x, x, rwv); warp::store(out, x, coord(0, 5, 0, 0));
-    warp::load(x, a, coord(0, 0)); warp::mul_col(x, x, rwv); warp::store(out, x, coord(0, 6, 0, 0));
-    warp::load(x, a, coord(0, 0)); warp::div_col(x, x, rwv); warp::store(out, x, coord(0, 7, 0, 0));
+    {   // column broadcasts (row_vec)
+        typename tile::row_vec rwv;
+        warp::load(rwv, vc, coord(0, 0));
+        warp::load(x, a, coord(0, 0)); warp::add_col(x, x, rwv); warp::store(out, x, coord(0, 4, 0, 0));
+        warp::load(x, a, coord(0, 0)); warp::sub_col(x, x, rwv); warp::store(out, x, coord(0, 5, 0, 0));
+        warp::load(x, a, coord(0, 0)); warp::mul_col(x, x, rwv); warp::store(out, x, coord(0, 6, 0, 0));
+        warp::load(x, a, coord(0, 0)); warp::div_col(x, x, rwv); warp::store(out, x, coord(0, 7, 0, 0));
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
