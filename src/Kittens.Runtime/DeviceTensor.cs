@@ -6,6 +6,8 @@ namespace Kittens.Runtime;
 /// </summary>
 public sealed class DeviceTensor<T> : IDisposable where T : unmanaged
 {
+    private TensorMapCache? _tensorMaps;
+
     /// <summary>Allocates a tensor of the given shape (contents undefined).</summary>
     public DeviceTensor(TensorShape shape, CudaContext? context = null)
     {
@@ -76,6 +78,22 @@ public sealed class DeviceTensor<T> : IDisposable where T : unmanaged
 
     /// <summary>The <c>kittens::gl&lt;T&gt;</c> kernel argument for this tensor.</summary>
     public GlobalArg AsGlobalArg() => new((nint)Buffer.Pointer, Shape);
+
+    /// <summary>
+    /// The TMA tensor map that moves <paramref name="box"/> tiles of this tensor, encoded on first
+    /// use and kept for the tensor's lifetime (its address and shape never change). Errors name
+    /// <paramref name="argument"/>, the kernel argument this tensor is passed as.
+    /// </summary>
+    internal ref readonly TensorMap GetTensorMap(TmaBox box, string argument)
+    {
+        var maps = _tensorMaps;
+        if (maps is null)
+        {
+            var created = new TensorMapCache(TensorMapEncoder.DataType<T>(argument), (nint)Buffer.Pointer, Shape, TensorMapEncoder.Driver);
+            maps = Interlocked.CompareExchange(ref _tensorMaps, created, null) ?? created;
+        }
+        return ref maps.Get(box, argument);
+    }
 
     /// <summary>Frees the device memory.</summary>
     public void Dispose() => Buffer.Dispose();

@@ -83,6 +83,8 @@ public sealed class DiagnosticTests
                 }
             }
             """, Marker),
+        ["KIT0013"] = (Kernel("", parameters: "[Tma(typeof(RT<bf16, D16, D16, Row>))] GL<bf16> q /*here*/"), Marker),
+        ["KIT0014"] = (Kernel("", parameters: "GL<float> x, [Tma(typeof(ST<float, D16, D16>))] int n /*here*/"), Marker),
         ["KIT0099"] = (Kernel("        var c = default(Coord); /*here*/"), Marker),
 
         ["KIT0101"] = (Kernel("        Func<int, int> f = i => i + 1; /*here*/"), Marker),
@@ -126,6 +128,16 @@ public sealed class DiagnosticTests
             """), Marker),
         ["KIT0305"] = (Kernel("        var c = Origin();", members: "[DeviceFunction] static Coord Origin() => new Coord(0, 0); /*here*/"), Marker),
         ["KIT0306"] = (Kernel("        int n = s_count; /*here*/", members: "static int s_count = 3;"), Marker),
+        ["KIT0307"] = (Kernel("        int n = x.Rows;\n        Tma.StoreWait(n); /*here*/"), Marker),
+        ["KIT0308"] = (Kernel("""
+                    var t = Shared.Alloc<ST<float, D16, D16>>();
+                    var s = Shared.Alloc<Semaphore>();
+                    Tma.Load(t, x, new Coord(0, 0), s); /*here*/
+            """), Marker),
+        ["KIT0309"] = (Kernel(
+            "        Use(q); /*here*/",
+            parameters: "[Tma(typeof(ST<bf16, D64, D64>))] GL<bf16> q",
+            members: "[DeviceFunction] static void Use(GL<bf16> g) { }"), Marker),
 
         ["KIT0401"] = (Kernel("""
                     for (int i = 0; i < 2; i++)

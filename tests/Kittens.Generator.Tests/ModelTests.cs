@@ -19,6 +19,7 @@ public sealed class ModelTests
     [
         ("Attention/AttentionKernels.cs", Repository.Example("Attention/AttentionKernels.cs")),
         ("Gemm/GemmKernels.cs", Repository.Example("Gemm/GemmKernels.cs")),
+        ("Hopper/HopperKernels.cs", HopperTests.HopperSource),
         ("Tests/K.cs", Kernel("        var s = \"x\";")), // one with diagnostics, too
     ];
 

@@ -2,13 +2,16 @@ namespace Kittens;
 
 /// <summary>
 /// The CUDA spelling of a stub member: for a method, the callee the generator writes as
-/// <c>callee(arg0, arg1, ...)</c>; for a property, an expression written as is. This attribute
-/// is the only place an op's CUDA mapping is declared.
+/// <c>callee(arg0, arg1, ...)</c>; for a property, an expression written as is. With
+/// placeholders <c>{0}</c>, <c>{1}</c>, ... it is a template over the receiver (of an instance
+/// member) and the arguments in order, e.g. <c>kittens::tma::store_async_wait&lt;{0}&gt;()</c>;
+/// an argument that lands inside a template's <c>&lt;...&gt;</c> must be a C# constant. This
+/// attribute is the only place an op's CUDA mapping is declared.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Property, Inherited = false)]
 public sealed class CudaAttribute(string cuda) : Attribute
 {
-    /// <summary>The CUDA callee or expression.</summary>
+    /// <summary>The CUDA callee, expression or template.</summary>
     public string Cuda { get; } = cuda;
 }
 
@@ -38,3 +41,11 @@ public sealed class DimAttribute(int value) : Attribute
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class SharedAllocationAttribute : Attribute;
+
+/// <summary>
+/// Marks a stub op that moves a shared tile or vector through the TMA tensor map of its
+/// <c>GL&lt;T&gt;</c> argument: the generator checks that the tensor's <see cref="TmaAttribute"/>
+/// lists the shared type (otherwise the CUDA <c>gl</c> would have no map for it).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class TensorMapTransferAttribute : Attribute;

@@ -1,6 +1,6 @@
 namespace Kittens;
 
-/// <summary>Types that live in shared memory (shared tiles and vectors).</summary>
+/// <summary>Types that live in shared memory: shared tiles and vectors, and semaphores.</summary>
 public interface ISharedMemory;
 
 /// <summary>

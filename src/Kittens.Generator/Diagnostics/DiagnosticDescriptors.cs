@@ -65,6 +65,14 @@ internal static class DiagnosticDescriptors
         "KIT0012", "[Kernel] on something other than a method with a body",
         "[Kernel] is on '{0}', which is not an ordinary method with a body: put it on a static method, with a body, of a partial type");
 
+    public static readonly DiagnosticDescriptor InvalidTmaType = Error(
+        "KIT0013", "Invalid [Tma] type",
+        "[Tma] type '{0}' on parameter '{1}' {2}: list the shared tiles ST<{3}, R, C> and vectors SV<{3}, N> that TMA moves for this tensor, each once");
+
+    public static readonly DiagnosticDescriptor TmaOnNonTensor = Error(
+        "KIT0014", "[Tma] on a parameter that is not a tensor",
+        "Parameter '{0}' has [Tma] but is not a GL<T>: [Tma] lists the shared tiles TMA moves for a global tensor; remove it");
+
     public static readonly DiagnosticDescriptor UnsupportedConstruct = Error(
         "KIT0099", "Unsupported C# construct",
         "Unsupported C# construct '{0}' in a kernel: use locals, operators, if/for/while, Kittens ops and [DeviceFunction] calls");
@@ -139,7 +147,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedType = Error(
         "KIT0201", "Unsupported type",
-        "Type '{0}' cannot be used in a kernel: use int, uint, long, ulong, float, double, bool, short, ushort, byte, sbyte or a Kittens type (RT, RV, ST, SV, GL, Coord)");
+        "Type '{0}' cannot be used in a kernel: use int, uint, long, ulong, float, double, bool, short, ushort, byte, sbyte or a Kittens type (RT, RV, ST, SV, GL, Coord, Semaphore)");
 
     public static readonly DiagnosticDescriptor UnsupportedElementType = Error(
         "KIT0202", "Unsupported tile element type",
@@ -183,6 +191,18 @@ internal static class DiagnosticDescriptors
         "KIT0306", "Member cannot be used in a kernel",
         "'{0}' cannot be used in a kernel: only locals, parameters, const fields and Kittens members (with [Cuda]) are available; make it const or pass the value as a kernel parameter");
 
+    public static readonly DiagnosticDescriptor TemplateArgumentNotConstant = Error(
+        "KIT0307", "Template argument is not a constant",
+        "Argument '{0}' of '{1}' must be a compile-time constant: it becomes a CUDA template argument in '{2}'; use a literal or a const int");
+
+    public static readonly DiagnosticDescriptor TmaTypeNotDeclared = Error(
+        "KIT0308", "TMA type not declared on the tensor",
+        "'{0}' moves '{1}' through a tensor map of '{2}', but the [Tma] of '{2}' lists {3}: add typeof({1}) to it");
+
+    public static readonly DiagnosticDescriptor TmaArgumentMismatch = Error(
+        "KIT0309", "Tensor maps of an argument and a device-function parameter differ",
+        "Argument '{0}' carries tensor maps for {1}, but parameter '{2}' of '{3}' declares [Tma] {4}: give '{2}' the same [Tma] list as '{0}'");
+
     // ---- KIT04xx: shared memory ----
 
     public static readonly DiagnosticDescriptor SharedAllocPlacement = Error(
@@ -213,17 +233,27 @@ internal static class DiagnosticDescriptors
         public const string ParamsParameter = "has a params parameter '{0}'";
     }
 
+    /// <summary>Reasons completing <see cref="InvalidTmaType"/>'s message.</summary>
+    public static class TmaTypeReasons
+    {
+        public const string NotShared = "is not a shared tile or vector";
+        public const string OtherDtype = "does not hold the tensor's dtype {0}";
+        public const string Repeated = "is listed twice";
+    }
+
     /// <summary>Every descriptor, in id order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         KernelMustBeStatic, KernelMustReturnVoid, KernelTypeMustBePartial, KernelMustNotBeGeneric,
         UnsupportedKernelParameterType, KernelParameterByReference, InvalidThreads, InvalidMinBlocksPerSm,
-        InvalidShape, ShapeOnNonTensor, DuplicateKernelName, KernelMustBeMethod, UnsupportedConstruct,
+        InvalidShape, ShapeOnNonTensor, DuplicateKernelName, KernelMustBeMethod, InvalidTmaType, TmaOnNonTensor,
+        UnsupportedConstruct,
         LambdaNotSupported, LinqNotSupported, ExceptionsNotSupported, StringsNotSupported, ForEachNotSupported,
         AsyncNotSupported, GotoNotSupported, SwitchNotSupported, UnsafeNotSupported, RefLocalNotSupported,
         TupleNotSupported, PatternMatchingNotSupported, CheckedNotSupported, LockNotSupported, UsingNotSupported,
         YieldNotSupported,
         UnsupportedType, UnsupportedElementType, ObjectCreationNotSupported, TileAssignment, TileCreationOutsideDeclaration,
         UnsupportedCall, UseDeviceMath, VirtualCall, Recursion, InvalidDeviceFunction, UnsupportedMember,
+        TemplateArgumentNotConstant, TmaTypeNotDeclared, TmaArgumentMismatch,
         SharedAllocPlacement, SharedAllocCount, SharedMemoryTooLarge,
         InternalError);
 

@@ -46,7 +46,7 @@ internal static class CudaEmitter
         text.Append('\n')
             .Append(Invariant($"extern \"C\" __global__ void __launch_bounds__({model.Threads}, {model.MinBlocksPerSm}) "))
             .Append(model.EntryPoint).Append('(')
-            .Append(string.Join(", ", model.Parameters.Select(p => (p.IsConst ? "const " : string.Empty) + p.CudaType + " " + p.CudaName)))
+            .Append(string.Join(", ", model.Parameters.Select(Parameter)))
             .Append(") {\n");
         if (model.DynamicSharedBytes > 0)
         {
@@ -56,6 +56,16 @@ internal static class CudaEmitter
         WriteLines(text, model.Body, projectDirectory);
         text.Append("}\n");
         return text.ToString();
+    }
+
+    /// <summary>
+    /// A kernel parameter: <c>const</c> when never assigned; a tensor with tensor maps is always
+    /// <c>const __grid_constant__</c>, so TMA reads its maps from parameter space, never from a local copy.
+    /// </summary>
+    private static string Parameter(ParameterModel parameter)
+    {
+        string qualifiers = !parameter.Tma.IsEmpty ? "const __grid_constant__ " : parameter.IsConst ? "const " : string.Empty;
+        return qualifiers + parameter.CudaType + " " + parameter.CudaName;
     }
 
     private static void WriteLines(StringBuilder text, IEnumerable<CudaLine> lines, string? projectDirectory)

@@ -49,6 +49,14 @@ internal static class LauncherEmitter
             var dims = parameter.Shape.Select(d => d.Symbol is null ? d.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : Literal(d.Symbol));
             w.Line(Invariant($"private static readonly {Runtime}ShapeSpec {ShapeField(parameter)} = new({string.Join(", ", dims)});"));
         }
+        foreach (var parameter in parameters.Where(p => !p.Tma.IsEmpty))
+        {
+            // The boxes of the tensor maps that follow the tensor in its kernel argument, built once.
+            var boxes = parameter.Tma.Select(b => b.IsVector
+                ? Invariant($"{Runtime}TmaBox.Vector({b.Cols})")
+                : Invariant($"{Runtime}TmaBox.Tile({b.Rows}, {b.Cols})"));
+            w.Line(Invariant($"private static readonly {Runtime}TmaBox[] {TmaField(parameter)} = {{ {string.Join(", ", boxes)} }};"));
+        }
         w.Line();
 
         var typed = parameters.Select((p, i) => LauncherType(p) + " " + names[i]).ToList();
@@ -77,7 +85,12 @@ internal static class LauncherEmitter
         w.Line(Invariant($"var {args} = new {Runtime}KernelArgs();"));
         for (int i = 0; i < parameters.Count; i++)
         {
-            w.Line(parameters[i].IsTensor ? Invariant($"{args}.Add({names[i]}.AsGlobalArg());") : Invariant($"{args}.Add({names[i]});"));
+            w.Line(parameters[i] switch
+            {
+                { IsTensor: true, Tma.IsEmpty: false } => Invariant($"{args}.AddTensor({names[i]}, {TmaField(parameters[i])});"),
+                { IsTensor: true } => Invariant($"{args}.Add({names[i]}.AsGlobalArg());"),
+                _ => Invariant($"{args}.Add({names[i]});"),
+            });
         }
         w.Line(Invariant($"s_handle.Launch({stream}, {grid}, ref {args});"));
         w.Close();
@@ -91,6 +104,8 @@ internal static class LauncherEmitter
         parameter.IsTensor ? Runtime + "DeviceTensor<" + parameter.LauncherType + ">" : parameter.LauncherType;
 
     private static string ShapeField(ParameterModel parameter) => "s_" + parameter.Name + "Shape";
+
+    private static string TmaField(ParameterModel parameter) => "s_" + parameter.Name + "Tma";
 
     private static string CSharpName(string name) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.UnderscoreToken ? "@" + name : name;

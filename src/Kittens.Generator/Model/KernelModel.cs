@@ -48,6 +48,10 @@ internal sealed record TypeDeclarationModel(string Keyword, string Name, string 
 /// <param name="IsTensor">A <c>GL&lt;T&gt;</c> parameter: the launcher takes a <c>DeviceTensor&lt;T&gt;</c>.</param>
 /// <param name="LauncherType">The launcher's C# type: the element type for tensors, the scalar type otherwise (fully qualified or a keyword).</param>
 /// <param name="Shape">The <c>[Shape]</c> extents, or empty when the parameter has none.</param>
+/// <param name="Tma">
+/// The boxes of the <c>[Tma]</c> types, in order: the launcher packs one tensor map each after the
+/// tensor (<c>KernelArgs.AddTensor</c>); empty for a plain <c>kittens::gl&lt;T&gt;</c>.
+/// </param>
 internal sealed record ParameterModel(
     string Name,
     string CudaName,
@@ -55,7 +59,11 @@ internal sealed record ParameterModel(
     bool IsConst,
     bool IsTensor,
     string LauncherType,
-    EquatableArray<ShapeDimModel> Shape);
+    EquatableArray<ShapeDimModel> Shape,
+    EquatableArray<TmaBoxModel> Tma);
+
+/// <summary>The box a <c>[Tma]</c> type moves: a rows x cols shared tile, or a vector of <see cref="Cols"/> elements (rows 1).</summary>
+internal sealed record TmaBoxModel(bool IsVector, int Rows, int Cols);
 
 /// <summary>One <c>[Shape]</c> extent: a fixed size, or a symbol when <see cref="Symbol"/> is not null.</summary>
 internal sealed record ShapeDimModel(int Value, string? Symbol);

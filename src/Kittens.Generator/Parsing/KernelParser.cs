@@ -89,7 +89,7 @@ internal static partial class KernelParser
             diagnostics.Add(DiagnosticDescriptors.InvalidMinBlocksPerSm, NamedArgumentLocation(attribute, "MinBlocksPerSm", cancellationToken) ?? identifier, Text(minBlocks), method.Name);
         }
 
-        var parameters = new List<(IParameterSymbol Symbol, string CudaType, string LauncherType, bool IsTensor, EquatableArray<ShapeDimModel> Shape)>();
+        var parameters = new List<ParameterInfo>();
         foreach (var parameter in method.Parameters)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -118,7 +118,8 @@ internal static partial class KernelParser
             IsConst: !translator.IsWritten(p.Symbol),
             p.IsTensor,
             p.LauncherType,
-            p.Shape));
+            p.Shape,
+            p.Tma));
 
         var model = new KernelModel(
             Namespace: method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
@@ -200,7 +201,12 @@ internal static partial class KernelParser
         return first is not null && !SymbolEqualityComparer.Default.Equals(first, method);
     }
 
-    private static (IParameterSymbol, string, string, bool, EquatableArray<ShapeDimModel>)? ReadParameter(
+    /// <summary>What <see cref="ReadParameter"/> learns about one kernel parameter.</summary>
+    private sealed record ParameterInfo(
+        IParameterSymbol Symbol, string CudaType, string LauncherType, bool IsTensor,
+        EquatableArray<ShapeDimModel> Shape, EquatableArray<TmaBoxModel> Tma);
+
+    private static ParameterInfo? ReadParameter(
         IParameterSymbol parameter, IMethodSymbol method, KnownSymbols known, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
         var syntax = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as ParameterSyntax;
@@ -235,7 +241,11 @@ internal static partial class KernelParser
             var shape = shapeAttribute is null
                 ? EquatableArray<ShapeDimModel>.Empty
                 : ReadShape(shapeAttribute, parameter, diagnostics, cancellationToken);
-            return (parameter, cudaType, launcherType, true, shape);
+            // [Tma(typeof(ST<...>), ...)]: kittens::gl<T, st<...>, ...>, with one tensor map per type.
+            var tmaTypes = TmaTypes.Read(parameter, known, diagnostics, cancellationToken);
+            var boxes = tmaTypes.Select(t => TmaTypes.Box(t, known)).OfType<TmaBoxModel>().ToEquatableArray();
+            cudaType = TmaTypes.SpellGlobal(parameter.Type, tmaTypes, known) ?? cudaType;
+            return new ParameterInfo(parameter, cudaType, launcherType, true, shape, boxes);
         }
 
         if (shapeAttribute is not null)
@@ -243,9 +253,14 @@ internal static partial class KernelParser
             diagnostics.Add(DiagnosticDescriptors.ShapeOnNonTensor,
                 LocationInfo.From(shapeAttribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)) ?? location, parameter.Name);
         }
+        if (known.GetAttribute(parameter, known.TmaAttribute) is { } tmaAttribute)
+        {
+            diagnostics.Add(DiagnosticDescriptors.TmaOnNonTensor,
+                LocationInfo.From(tmaAttribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)) ?? location, parameter.Name);
+        }
         if (CudaTypeNames.Primitive(parameter.Type.SpecialType) is { } scalar && CudaTypeNames.CSharpKeyword(parameter.Type.SpecialType) is { } keyword)
         {
-            return (parameter, scalar, keyword, false, EquatableArray<ShapeDimModel>.Empty);
+            return new ParameterInfo(parameter, scalar, keyword, false, EquatableArray<ShapeDimModel>.Empty, EquatableArray<TmaBoxModel>.Empty);
         }
         diagnostics.Add(DiagnosticDescriptors.UnsupportedKernelParameterType, location, parameter.Name, method.Name,
             parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));

@@ -42,13 +42,16 @@ internal static class CudaNames
 
     public static bool IsMathFunction(string name) => s_mathFunctions.Contains(name);
 
+    private static readonly Regex s_stringLiteral = new(@"""(?:[^""\\]|\\.)*""", RegexOptions.CultureInvariant);
+
     /// <summary>
-    /// Adds the names a CUDA mapping uses unqualified (not after '.', '::' or '->'): a local of the
-    /// same name would hide them. "fmaxf" gives fmaxf; "(int)blockIdx.x" gives int and blockIdx.
+    /// Adds the names a CUDA mapping uses unqualified (not after '.', '::' or '->', nor inside a
+    /// string literal such as inline PTX): a local of the same name would hide them. "fmaxf" gives
+    /// fmaxf; "(int)blockIdx.x" gives int and blockIdx.
     /// </summary>
     public static void AddUnqualifiedIdentifiers(string cuda, HashSet<string> names)
     {
-        foreach (Match match in s_identifier.Matches(cuda)) names.Add(match.Value);
+        foreach (Match match in s_identifier.Matches(s_stringLiteral.Replace(cuda, "\"\""))) names.Add(match.Value);
     }
 
     public static bool IsReserved(string name) =>

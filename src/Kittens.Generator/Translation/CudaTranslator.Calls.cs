@@ -30,8 +30,12 @@ internal sealed partial class CudaTranslator
 
         if (_known.GetCuda(method) is { } cuda)
         {
-            var receiver = !method.IsStatic && invocation.Instance is { } instance ? Emit(instance) : (CudaExpr?)null;
-            var arguments = OrderedArguments(invocation.Arguments).Select(a => Emit(a.Value, ImplicitCasts.All)).ToList();
+            var ordered = OrderedArguments(invocation.Arguments).ToList();
+            bool hasReceiver = !method.IsStatic && invocation.Instance is not null;
+            CheckTemplateArguments(method, cuda, ordered, hasReceiver ? 1 : 0);
+            if (_known.HasAttribute(method, _known.TensorMapTransferAttribute)) CheckTensorMap(invocation, method, ordered);
+            var receiver = hasReceiver ? Emit(invocation.Instance!) : (CudaExpr?)null;
+            var arguments = ordered.Select(a => Emit(a.Value, ImplicitCasts.All)).ToList();
             return ApplyCuda(cuda, receiver, arguments, isMethod: true);
         }
 
@@ -39,7 +43,9 @@ internal sealed partial class CudaTranslator
         {
             var name = _kernel.RequestDeviceFunction(method, invocation);
             if (name is null) return Placeholder();
-            var arguments = OrderedArguments(invocation.Arguments).Select(a => Emit(a.Value).Text);
+            var ordered = OrderedArguments(invocation.Arguments).ToList();
+            CheckTensorMapArguments(method, ordered);
+            var arguments = ordered.Select(a => Emit(a.Value).Text);
             return CudaExpr.Primary(name + "(" + string.Join(", ", arguments) + ")");
         }
 
@@ -70,6 +76,89 @@ internal sealed partial class CudaTranslator
         Report(DiagnosticDescriptors.UnsupportedCall, invocation.Syntax, Display(method));
         return Placeholder();
     }
+
+    /// <summary>
+    /// KIT0307 for each argument that lands inside a C++ template argument list of the [Cuda]
+    /// template (<c>store_async_wait&lt;{0}&gt;()</c>) but is not a C# constant.
+    /// </summary>
+    private void CheckTemplateArguments(IMethodSymbol method, string cuda, List<IArgumentOperation> arguments, int receiverCount)
+    {
+        foreach (int index in TemplateArgumentPlaceholders(cuda))
+        {
+            int argument = index - receiverCount;
+            if (argument < 0 || argument >= arguments.Count) continue;
+            var value = arguments[argument].Value;
+            if (value.ConstantValue.HasValue) continue;
+            Report(DiagnosticDescriptors.TemplateArgumentNotConstant, value.Syntax, Snippet(value.Syntax), Display(method), cuda);
+        }
+    }
+
+    /// <summary>
+    /// The placeholders of a [Cuda] template that stand inside a C++ template argument list: after
+    /// a '&lt;' that follows a name (<c>wait&lt;{0}&gt;</c>, not <c>{0} &lt; {1}</c>) and before its '&gt;'.
+    /// </summary>
+    internal static IReadOnlyCollection<int> TemplateArgumentPlaceholders(string cuda)
+    {
+        var indices = new SortedSet<int>();
+        var placeholders = s_placeholder.Matches(cuda);
+        if (placeholders.Count == 0) return indices;
+        var depthAt = new int[cuda.Length + 1];
+        int depth = 0;
+        for (int i = 0; i < cuda.Length; i++)
+        {
+            depthAt[i] = depth;
+            char c = cuda[i];
+            if (c == '<' && i > 0 && (char.IsLetterOrDigit(cuda[i - 1]) || cuda[i - 1] == '_')) depth++;
+            else if (c == '>' && depth > 0) depth--;
+        }
+        foreach (Match match in placeholders)
+        {
+            if (depthAt[match.Index] > 0) indices.Add(PlaceholderIndex(match));
+        }
+        return indices;
+    }
+
+    /// <summary>
+    /// KIT0308 when a TMA op moves a shared type through a tensor parameter whose [Tma] does not
+    /// list it (the CUDA gl would have no tensor map for it).
+    /// </summary>
+    private void CheckTensorMap(IInvocationOperation invocation, IMethodSymbol method, List<IArgumentOperation> arguments)
+    {
+        ITypeSymbol? moved = null;
+        IParameterSymbol? tensor = null;
+        foreach (var argument in arguments)
+        {
+            var kind = _known.GetTileKind(argument.Parameter?.Type);
+            if (kind is TileKind.SharedTile or TileKind.SharedVector) moved ??= argument.Parameter!.Type;
+            if (kind == TileKind.GlobalLayout && StripImplicit(argument.Value) is IParameterReferenceOperation reference) tensor ??= reference.Parameter;
+        }
+        if (moved is null || tensor is null) return;
+        var declared = TmaTypes.Listed(tensor, _known);
+        if (declared.Any(t => SymbolEqualityComparer.Default.Equals(t, moved))) return;
+        Report(DiagnosticDescriptors.TmaTypeNotDeclared, invocation.Syntax,
+            Display(method), TmaTypes.Display(moved), tensor.Name, TmaTypes.DisplayList(declared));
+    }
+
+    /// <summary>
+    /// KIT0309 when a tensor parameter is passed to a device function whose tensor parameter
+    /// declares different [Tma] types (the CUDA gl types would differ).
+    /// </summary>
+    private void CheckTensorMapArguments(IMethodSymbol callee, List<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is not { } target || _known.GetTileKind(target.Type) != TileKind.GlobalLayout) continue;
+            if (StripImplicit(argument.Value) is not IParameterReferenceOperation { Parameter: var source }) continue;
+            var given = TmaTypes.Listed(source, _known);
+            var expected = TmaTypes.Listed(target, _known);
+            if (given.SequenceEqual(expected, SymbolEqualityComparer.Default)) continue;
+            Report(DiagnosticDescriptors.TmaArgumentMismatch, argument.Value.Syntax,
+                source.Name, TmaTypes.DisplayList(given), target.Name, Display(callee), TmaTypes.DisplayList(expected));
+        }
+    }
+
+    private static IOperation StripImplicit(IOperation operation) =>
+        operation is IConversionOperation { IsImplicit: true } conversion ? StripImplicit(conversion.Operand) : operation;
 
     /// <summary>For Math.X / MathF.X, the DeviceMath member of the same name, if there is one.</summary>
     private string? DeviceMathEquivalent(IMethodSymbol method)

@@ -82,6 +82,15 @@ internal sealed partial class CudaTranslator
             var location = LocationInfo.From(parameter.Locations.FirstOrDefault());
             var type = SpellChecked(parameter.Type, location, parameter.Name);
             var kind = _known.GetTileKind(parameter.Type);
+            if (kind == TileKind.GlobalLayout)
+            {
+                // A tensor with [Tma] types is the full kittens::gl<T, st<...>, ...> a kernel passes on.
+                type = TmaTypes.SpellGlobal(parameter.Type, TmaTypes.Read(parameter, _known, Diagnostics, _kernel.CancellationToken), _known) ?? type;
+            }
+            else if (TmaTypes.HasAttribute(parameter, _known))
+            {
+                Diagnostics.Add(DiagnosticDescriptors.TmaOnNonTensor, location, parameter.Name);
+            }
             string declarator = kind switch
             {
                 _ when kind.IsTileOrVector() => type + "& ",
@@ -114,7 +123,7 @@ internal sealed partial class CudaTranslator
             return "/* " + Display(type) + " */ int";
         }
         var kind = _known.GetTileKind(type);
-        if ((kind.IsTileOrVector() || kind == TileKind.GlobalLayout) &&
+        if (kind.HasElementType() &&
             CudaTypeNames.ElementBytes(CudaTypeNames.ElementType(type), _known) is null)
         {
             Diagnostics.AddUnlessCovered(

@@ -17,12 +17,15 @@ internal sealed class KnownSymbols
         DimAttribute = compilation.GetTypeByMetadataName("Kittens.DimAttribute");
         SharedAllocationAttribute = compilation.GetTypeByMetadataName("Kittens.SharedAllocationAttribute");
         ShapeAttribute = compilation.GetTypeByMetadataName("Kittens.ShapeAttribute");
+        TmaAttribute = compilation.GetTypeByMetadataName("Kittens.TmaAttribute");
+        TensorMapTransferAttribute = compilation.GetTypeByMetadataName("Kittens.TensorMapTransferAttribute");
         RegisterTile = compilation.GetTypeByMetadataName("Kittens.RT`4");
         RegisterVector = compilation.GetTypeByMetadataName("Kittens.RV`3");
         SharedTile = compilation.GetTypeByMetadataName("Kittens.ST`3");
         SharedVector = compilation.GetTypeByMetadataName("Kittens.SV`2");
         GlobalLayout = compilation.GetTypeByMetadataName("Kittens.GL`1");
         Coord = compilation.GetTypeByMetadataName("Kittens.Coord");
+        Semaphore = compilation.GetTypeByMetadataName("Kittens.Semaphore");
         BFloat16 = compilation.GetTypeByMetadataName("Kittens.bf16");
         Half = compilation.GetTypeByMetadataName("Kittens.f16");
         DeviceMath = compilation.GetTypeByMetadataName("Kittens.DeviceMath");
@@ -36,12 +39,15 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? DimAttribute { get; }
     public INamedTypeSymbol? SharedAllocationAttribute { get; }
     public INamedTypeSymbol? ShapeAttribute { get; }
+    public INamedTypeSymbol? TmaAttribute { get; }
+    public INamedTypeSymbol? TensorMapTransferAttribute { get; }
     public INamedTypeSymbol? RegisterTile { get; }
     public INamedTypeSymbol? RegisterVector { get; }
     public INamedTypeSymbol? SharedTile { get; }
     public INamedTypeSymbol? SharedVector { get; }
     public INamedTypeSymbol? GlobalLayout { get; }
     public INamedTypeSymbol? Coord { get; }
+    public INamedTypeSymbol? Semaphore { get; }
     public INamedTypeSymbol? BFloat16 { get; }
     public INamedTypeSymbol? Half { get; }
     public INamedTypeSymbol? DeviceMath { get; }
@@ -83,6 +89,7 @@ internal sealed class KnownSymbols
         if (Is(definition, SharedVector)) return TileKind.SharedVector;
         if (Is(definition, GlobalLayout)) return TileKind.GlobalLayout;
         if (Is(definition, Coord)) return TileKind.Coord;
+        if (Is(definition, Semaphore)) return TileKind.Semaphore;
         return TileKind.None;
     }
 
@@ -100,15 +107,21 @@ internal enum TileKind
     SharedVector,
     GlobalLayout,
     Coord,
+    Semaphore,
 }
 
 internal static class TileKindExtensions
 {
-    /// <summary>Register or shared tiles and vectors: values that assignment must not copy.</summary>
+    /// <summary>Register or shared tiles and vectors, and semaphores: values that assignment must not copy.</summary>
     public static bool IsTileOrVector(this TileKind kind) =>
-        kind is TileKind.RegisterTile or TileKind.RegisterVector or TileKind.SharedTile or TileKind.SharedVector;
+        kind is TileKind.RegisterTile or TileKind.RegisterVector or TileKind.SharedTile or TileKind.SharedVector or TileKind.Semaphore;
 
-    public static bool IsShared(this TileKind kind) => kind is TileKind.SharedTile or TileKind.SharedVector;
+    /// <summary>What lives in shared memory: shared tiles and vectors, and semaphores.</summary>
+    public static bool IsShared(this TileKind kind) => kind is TileKind.SharedTile or TileKind.SharedVector or TileKind.Semaphore;
+
+    /// <summary>Tiles, vectors and tensors: types whose first type argument is a dtype (float, bf16 or f16).</summary>
+    public static bool HasElementType(this TileKind kind) =>
+        kind is TileKind.RegisterTile or TileKind.RegisterVector or TileKind.SharedTile or TileKind.SharedVector or TileKind.GlobalLayout;
 
     public static bool IsRegister(this TileKind kind) => kind is TileKind.RegisterTile or TileKind.RegisterVector;
 }

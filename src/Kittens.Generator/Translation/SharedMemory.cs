@@ -15,13 +15,18 @@ internal static class SharedMemory
     /// <summary>The most dynamic shared memory a block may have on any current GPU (227 KiB, sm_90 / sm_100).</summary>
     public const int MaxBytesPerBlock = 227 * 1024;
 
+    /// <summary>The byte size of <c>kittens::semaphore</c>, one mbarrier.</summary>
+    public const int SemaphoreBytes = 8;
+
     /// <summary>
     /// The byte size of a shared type: <c>st&lt;T, R, C&gt;</c> is R*C*sizeof(T), <c>sv&lt;T, N&gt;</c>
-    /// is N*sizeof(T); null when <paramref name="type"/> is not a shared tile or vector of float, bf16 or f16.
+    /// is N*sizeof(T), <c>semaphore</c> is 8; null when <paramref name="type"/> is not a semaphore
+    /// or a shared tile or vector of float, bf16 or f16.
     /// </summary>
     public static int? ByteSize(ITypeSymbol type, KnownSymbols known)
     {
         var kind = known.GetTileKind(type);
+        if (kind == TileKind.Semaphore) return SemaphoreBytes;
         if (!kind.IsShared() || type is not INamedTypeSymbol named) return null;
         int? elementBytes = CudaTypeNames.ElementBytes(named.TypeArguments[0], known);
         int? rows = kind == TileKind.SharedTile ? known.GetDim(named.TypeArguments[1]) : 1;

@@ -30,3 +30,5 @@
 #include "kittens/ops/warp/register/tile_conversions.cuh"
 #include "kittens/ops/warp/register/vec_maps.cuh"
 #include "kittens/ops/warp/mma/mma.cuh"
+
+#include "kittens/hopper.cuh"

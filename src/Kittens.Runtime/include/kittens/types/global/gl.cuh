@@ -9,8 +9,14 @@
 
 namespace kittens {
 
+// gl<T, TMA...>: TMA... lists the shared tile / vector types that carry a TMA tensor map in the
+// parameter (see types/global/gl_tma.cuh, which defines the n >= 1 case). With no TMA types,
+// gl<T> is the specialisation below: exactly the 24-byte layout above.
+template<class T, class... TMA>
+struct gl;
+
 template<class T>
-struct gl {
+struct gl<T> {
     T* data;
     int batch, depth, rows, cols;
 

@@ -1,0 +1,46 @@
+namespace Kittens;
+
+/// <summary>
+/// Block-level synchronisation beyond <see cref="Gpu.SyncThreads"/>: mbarrier semaphores (the
+/// phase-bit protocol TMA and producer/consumer warpgroups use) and named hardware barriers.
+/// </summary>
+public static class Sync
+{
+    /// <summary>
+    /// Initializes <paramref name="sem"/> (one thread, once, before any use; then a block-wide
+    /// sync): a phase completes after <paramref name="threads"/> arrivals plus
+    /// <paramref name="transactions"/> more (a <see cref="Tma.ExpectBytes"/> counts as one
+    /// arrival) and, when TMA bytes are expected, once those bytes have landed.
+    /// </summary>
+    [Cuda("kittens::init_semaphore")]
+    public static void Init(Semaphore sem, int threads, int transactions) => throw Stub.OnlyInKernel();
+
+    /// <summary>Arrives once on <paramref name="sem"/> (each calling thread counts as one arrival).</summary>
+    [Cuda("kittens::arrive")]
+    public static void Arrive(Semaphore sem) => throw Stub.OnlyInKernel();
+
+    /// <summary>Arrives <paramref name="count"/> times on <paramref name="sem"/> from each calling thread.</summary>
+    [Cuda("kittens::arrive")]
+    public static void Arrive(Semaphore sem, int count) => throw Stub.OnlyInKernel();
+
+    /// <summary>
+    /// Waits until the phase of <paramref name="sem"/> with parity <paramref name="phase"/> (0 or
+    /// 1) has completed. Use k of a ring slot of S stages waits on parity (k / S) % 2.
+    /// </summary>
+    [Cuda("kittens::wait")]
+    public static void Wait(Semaphore sem, int phase) => throw Stub.OnlyInKernel();
+
+    /// <summary>
+    /// Waits at named barrier <paramref name="id"/> (bar.sync; 1 to 15, 0 is <see cref="Gpu.SyncThreads"/>'s)
+    /// until <paramref name="threads"/> threads (a multiple of 32) have arrived or synced there.
+    /// </summary>
+    [Cuda("kittens::named_barrier_sync")]
+    public static void BarrierSync(int id, int threads) => throw Stub.OnlyInKernel();
+
+    /// <summary>
+    /// Arrives at named barrier <paramref name="id"/> without waiting (bar.arrive: the producer side of a
+    /// <see cref="BarrierSync"/> with the same id and thread count).
+    /// </summary>
+    [Cuda("kittens::named_barrier_arrive")]
+    public static void BarrierArrive(int id, int threads) => throw Stub.OnlyInKernel();
+}

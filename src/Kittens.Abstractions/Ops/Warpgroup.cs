@@ -1,0 +1,30 @@
+namespace Kittens;
+
+/// <summary>
+/// Warpgroup-scope ops (sm_90): the four consecutive warps of a warpgroup (128 threads,
+/// <see cref="Gpu.WarpgroupId"/>) call them together. Warp w of the group owns rows
+/// 16w..16w+15 of a 64-row operand.
+/// </summary>
+public static partial class Warpgroup
+{
+    /// <summary>
+    /// Raises this warpgroup's per-thread register limit to <paramref name="registers"/> (a
+    /// constant multiple of 8 from 24 to 256; setmaxnreg.inc), taking registers freed by others.
+    /// </summary>
+    [Cuda("kittens::warpgroup::increase_registers<{0}>()")]
+    public static void IncreaseRegisters(int registers) => throw Stub.OnlyInKernel();
+
+    /// <summary>
+    /// Lowers this warpgroup's per-thread register limit to <paramref name="registers"/> (a
+    /// constant multiple of 8 from 24 to 256; setmaxnreg.dec), releasing the rest to the block.
+    /// </summary>
+    [Cuda("kittens::warpgroup::decrease_registers<{0}>()")]
+    public static void DecreaseRegisters(int registers) => throw Stub.OnlyInKernel();
+
+    /// <summary>
+    /// Waits until the 128 threads of this warpgroup reach named barrier <paramref name="id"/>
+    /// (1 to 15; give each warpgroup its own id).
+    /// </summary>
+    [Cuda("kittens::warpgroup::sync")]
+    public static void Sync(int id) => throw Stub.OnlyInKernel();
+}
