@@ -115,7 +115,7 @@ public static partial class HopperAttentionKernels
                 if (i < ownBlocks)
                 {
                     Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s]);
-                    Warpgroup.MmaWait(0);
+                    Warpgroup.MmaWait(0, scores);
                     if (causal != 0 && (i + 1) * KvRows > qRow)
                     {
                         Warp.CausalMask(scores, warpRow, i * KvRows, float.NegativeInfinity);
@@ -128,7 +128,7 @@ public static partial class HopperAttentionKernels
                     Warp.MulRow(acc, acc, lastMax);
                     Sync.Wait(vArrived[s], phase);
                     Warpgroup.MmaAB(acc, probs, vTiles[s]);
-                    Warpgroup.MmaWait(0);
+                    Warpgroup.MmaWait(0, acc);
                 }
                 else
                 {
@@ -243,7 +243,7 @@ public static partial class HopperAttentionKernels
                 if (i < ownBlocks)
                 {
                     Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s]);
-                    Warpgroup.MmaWait(0);
+                    Warpgroup.MmaWait(0, scores);
                     if (causal != 0 && (i + 1) * KvRows > qRow)
                     {
                         Warp.CausalMask(scores, warpRow, i * KvRows, float.NegativeInfinity);
@@ -256,7 +256,7 @@ public static partial class HopperAttentionKernels
                     Warp.MulRow(acc, acc, lastMax);
                     Sync.Wait(vArrived[s], phase);
                     Warpgroup.MmaAB(acc, probs, vTiles[s]);
-                    Warpgroup.MmaWait(0);
+                    Warpgroup.MmaWait(0, acc);
                 }
                 else
                 {

@@ -4,111 +4,149 @@ using Kittens;
 using Kittens.Examples.Attention;
 using Kittens.Runtime;
 
-// FlashAttention forward (head dim 64) written in C#, end to end: generate -> NVRTC -> launch ->
-// check against a float64 CPU reference -> time.
+// FlashAttention forward written in C#, end to end: generate -> NVRTC -> launch -> check against
+// a float64 CPU reference -> time. Runs the warp-level kernel (head dim 64) and the H100 kernel
+// (TMA + wgmma, head dims 64 and 128, causal and not).
 var options = AttentionOptions.Parse(args);
-var kernel = AttentionKernels.AttendForwardKernel.Source;
-Console.WriteLine($"Kittens attention example: kernel '{kernel.EntryPoint}' from {kernel.CSharpFile}, " +
-                  $"{kernel.ThreadsPerBlock} threads, {kernel.DynamicSharedBytes} bytes of dynamic shared memory");
+var variants = AttentionVariant.All.Where(v => options.Only is null || v.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)).ToArray();
 
 if (!CudaContext.TryGetDefault(out var context, out var reason))
 {
     Console.WriteLine($"No CUDA GPU found ({reason}).");
-    Console.WriteLine("Compiling the generated kernel for sm_90a with NVRTC instead, without running it:");
-    var stopwatch = Stopwatch.StartNew();
-    var compiled = KernelCompiler.Compile(kernel, "sm_90a");
-    var r = compiled.Resources;
-    Console.WriteLine($"  sm_90a CUBIN: {compiled.Cubin.Length} bytes in {stopwatch.Elapsed.TotalSeconds:F2} s");
-    Console.WriteLine($"  registers per thread: {r.Registers}");
-    Console.WriteLine($"  shared memory: {kernel.DynamicSharedBytes} bytes dynamic, {r.StaticSharedBytes} bytes static");
-    Console.WriteLine($"  spills: {r.SpillStoreBytes} bytes stored, {r.SpillLoadBytes} bytes loaded; stack frame {r.StackFrameBytes} bytes");
+    Console.WriteLine("Compiling the generated kernels for sm_90a with NVRTC instead, without running them:");
+    foreach (var source in variants.Select(v => v.Source).Distinct())
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var compiled = KernelCompiler.Compile(source, "sm_90a");
+        var r = compiled.Resources;
+        Console.WriteLine($"  {source.EntryPoint} ({source.CSharpFile}): {compiled.Cubin.Length} bytes of sm_90a CUBIN in {stopwatch.Elapsed.TotalSeconds:F2} s");
+        Console.WriteLine($"    {source.ThreadsPerBlock} threads; {r.Registers} registers per thread; shared memory {source.DynamicSharedBytes} bytes dynamic + {r.StaticSharedBytes} static; " +
+                          $"spills {r.SpillStoreBytes} bytes stored / {r.SpillLoadBytes} loaded; stack frame {r.StackFrameBytes} bytes");
+    }
     Console.WriteLine("Nothing was run: no GPU.");
     return 0;
 }
 
-int b = options.Batch, h = options.Heads, n = options.Seq, d = AttentionKernels.HeadDim;
-Console.WriteLine($"GPU: {context.DeviceName} ({context.TargetArch}); shape (B={b}, H={h}, N={n}, D={d})");
-if (n % AttentionKernels.BlockRows != 0)
+Console.WriteLine($"GPU: {context.DeviceName} ({context.TargetArch}); batch {options.Batch}, heads {options.Heads}, sequence {options.Seq}");
+bool allCorrect = true;
+foreach (var variant in variants)
 {
-    Console.Error.WriteLine($"--seq must be a multiple of {AttentionKernels.BlockRows}; got {n}.");
-    return 2;
+    if (!variant.Runs(context, options.Seq, out var why))
+    {
+        Console.WriteLine($"{variant.Name}: skipped ({why})");
+        continue;
+    }
+    allCorrect &= Run(variant, options);
 }
+return allCorrect ? 0 : 1;
 
-var random = new Random();
-var shape = new TensorShape(b, h, n, d);
-float[] qHost = RandomBf16Values(random, shape), kHost = RandomBf16Values(random, shape), vHost = RandomBf16Values(random, shape);
-using var q = DeviceTensor<bf16>.FromHost(ToBf16(qHost), shape);
-using var k = DeviceTensor<bf16>.FromHost(ToBf16(kHost), shape);
-using var v = DeviceTensor<bf16>.FromHost(ToBf16(vHost), shape);
-using var o = new DeviceTensor<bf16>(b, h, n, d);
-var grid = new Dim3((uint)(n / AttentionKernels.BlockRows), (uint)h, (uint)b);
-
-// Poison the output so an unwritten element shows up as NaN.
-o.FillBytes(0xFF);
-AttentionKernels.AttendForwardKernel.Launch(grid, q, k, v, o);
-context.Synchronize();
-float[] oHost = ToFloat(o.ToHost());
-
-// Check a few whole heads against float64 (the full tensor would take minutes on the CPU).
-double worst = 0;
-foreach (var (bi, hi) in new[] { (0, 0), (b - 1, h - 1), (random.Next(b), random.Next(h)) })
+static bool Run(AttentionVariant variant, AttentionOptions options)
 {
-    var expected = AttentionReference.Head(qHost, kHost, vHost, h, n, d, bi, hi, 1.0 / Math.Sqrt(d));
-    double err = AttentionReference.RelativeL2(oHost, ((long)bi * h + hi) * n * d, expected);
-    Console.WriteLine($"  head (b={bi}, h={hi}): relative L2 error {err:E2}");
-    worst = double.IsNaN(err) ? double.NaN : Math.Max(worst, err);
-}
-bool correct = worst < 1e-2;
-Console.WriteLine(correct ? $"correct: worst relative L2 error {worst:E2} < 1e-2" : $"WRONG: worst relative L2 error {worst:E2}");
+    int b = options.Batch, h = options.Heads, n = options.Seq, d = variant.HeadDim;
+    var random = new Random();
+    var shape = new TensorShape(b, h, n, d);
+    float[] qHost = RandomBf16Values(random, shape), kHost = RandomBf16Values(random, shape), vHost = RandomBf16Values(random, shape);
+    using var q = DeviceTensor<bf16>.FromHost(HostConvert.ToBf16(qHost), shape);
+    using var k = DeviceTensor<bf16>.FromHost(HostConvert.ToBf16(kHost), shape);
+    using var v = DeviceTensor<bf16>.FromHost(HostConvert.ToBf16(vHost), shape);
+    using var o = new DeviceTensor<bf16>(shape);
 
-// Time: warm up, then the median of many launches, each between two events.
-using var start = new CudaEvent();
-using var stop = new CudaEvent();
-for (int i = 0; i < 5; i++) AttentionKernels.AttendForwardKernel.Launch(grid, q, k, v, o);
-var times = new List<double>();
-for (int i = 0; i < options.Iterations; i++)
-{
-    start.Record(CudaStream.Default);
-    AttentionKernels.AttendForwardKernel.Launch(grid, q, k, v, o);
-    stop.Record(CudaStream.Default);
-    stop.Synchronize();
-    times.Add(CudaEvent.ElapsedMilliseconds(start, stop));
+    // Poison the output so an unwritten element shows up as NaN.
+    o.FillBytes(0xFF);
+    variant.Launch(q, k, v, o);
+    CudaContext.Default.Synchronize();
+    float[] oHost = HostConvert.ToFloat(o.ToHost());
+
+    // Check whole heads against float64 (the full tensor would take minutes on the CPU).
+    double worst = 0;
+    foreach (var (bi, hi) in new[] { (0, 0), (b - 1, h - 1), (random.Next(b), random.Next(h)) }.Distinct())
+    {
+        var expected = AttentionReference.Head(qHost, kHost, vHost, h, n, d, bi, hi, 1.0 / Math.Sqrt(d), variant.Causal);
+        double err = AttentionReference.RelativeL2(oHost, ((long)bi * h + hi) * n * d, expected);
+        worst = double.IsNaN(err) || double.IsNaN(worst) ? double.NaN : Math.Max(worst, err);
+    }
+    bool correct = worst < 1e-2;
+
+    // Time: warm up, then the median of many launches, each between two events.
+    using var start = new CudaEvent();
+    using var stop = new CudaEvent();
+    for (int i = 0; i < 5; i++) variant.Launch(q, k, v, o);
+    var times = new List<double>();
+    for (int i = 0; i < options.Iterations; i++)
+    {
+        start.Record(CudaStream.Default);
+        variant.Launch(q, k, v, o);
+        stop.Record(CudaStream.Default);
+        stop.Synchronize();
+        times.Add(CudaEvent.ElapsedMilliseconds(start, stop));
+    }
+    times.Sort();
+    double median = times[times.Count / 2];
+    double flops = 4.0 * b * h * (double)n * n * d / (variant.Causal ? 2 : 1);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{variant.Name,-22} D={d,-3} causal={(variant.Causal ? "yes" : "no "),-3} | rel. L2 error {worst:E2} {(correct ? "ok" : "WRONG")} | " +
+        $"median {median:F3} ms over {options.Iterations} runs | {flops / (median * 1e-3) / 1e12:F1} TFLOP/s"));
+    return correct;
 }
-times.Sort();
-double median = times[times.Count / 2];
-double tflops = 4.0 * b * h * (double)n * n * d / (median * 1e-3) / 1e12;
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"time: median {median:F3} ms over {options.Iterations} runs; {tflops:F1} TFLOP/s"));
-return correct ? 0 : 1;
 
 static float[] RandomBf16Values(Random random, TensorShape shape)
 {
     // Values already rounded to bf16, so the reference sees exactly what the GPU sees.
-    var values = new float[(long)shape.Batch * shape.Depth * shape.Rows * shape.Cols];
+    var values = new float[shape.ElementCount];
     for (int i = 0; i < values.Length; i++) values[i] = (float)(bf16)(float)(random.NextDouble() * 2 - 1);
     return values;
 }
 
-static bf16[] ToBf16(float[] values) => Array.ConvertAll(values, x => (bf16)x);
+/// <summary>One attention kernel configuration the example runs.</summary>
+internal sealed record AttentionVariant(string Name, int HeadDim, bool Causal, KernelSource Source,
+    Action<DeviceTensor<bf16>, DeviceTensor<bf16>, DeviceTensor<bf16>, DeviceTensor<bf16>> Launch, bool NeedsHopper, int SeqMultiple)
+{
+    public static readonly AttentionVariant[] All =
+    [
+        new("warp (mma.sync)", 64, false, AttentionKernels.AttendForwardKernel.Source,
+            (q, k, v, o) => AttentionKernels.AttendForwardKernel.Launch(
+                new Dim3((uint)(q.Shape.Rows / AttentionKernels.BlockRows), (uint)q.Shape.Depth, (uint)q.Shape.Batch), q, k, v, o),
+            NeedsHopper: false, SeqMultiple: AttentionKernels.BlockRows),
+        .. new[] { false, true }.SelectMany(causal => new AttentionVariant[]
+        {
+            new("H100 (TMA + wgmma)", 64, causal, HopperAttentionKernels.AttendD64Kernel.Source,
+                (q, k, v, o) => HopperAttentionKernels.AttendD64Kernel.Launch(HopperGrid(q), q, k, v, o, causal ? 1 : 0),
+                NeedsHopper: true, SeqMultiple: 1),
+            new("H100 (TMA + wgmma)", 128, causal, HopperAttentionKernels.AttendD128Kernel.Source,
+                (q, k, v, o) => HopperAttentionKernels.AttendD128Kernel.Launch(HopperGrid(q), q, k, v, o, causal ? 1 : 0),
+                NeedsHopper: true, SeqMultiple: 1),
+        }),
+    ];
 
-static float[] ToFloat(bf16[] values) => Array.ConvertAll(values, x => (float)x);
+    private static Dim3 HopperGrid(DeviceTensor<bf16> q) =>
+        new((uint)((q.Shape.Rows + HopperAttentionKernels.BlockRows - 1) / HopperAttentionKernels.BlockRows), (uint)q.Shape.Depth, (uint)q.Shape.Batch);
+
+    public bool Runs(CudaContext context, int seq, out string why)
+    {
+        why = NeedsHopper && context.TargetArch != "sm_90a" ? $"needs an sm_90a GPU, this is {context.TargetArch}"
+            : seq % SeqMultiple != 0 ? $"sequence length must be a multiple of {SeqMultiple}"
+            : "";
+        return why.Length == 0;
+    }
+}
 
 /// <summary>Command-line options of the example.</summary>
-internal sealed record AttentionOptions(int Batch, int Heads, int Seq, int Iterations)
+internal sealed record AttentionOptions(int Batch, int Heads, int Seq, int Iterations, string? Only)
 {
     public static AttentionOptions Parse(string[] args)
     {
-        var o = new AttentionOptions(16, 16, 4096, 30);
+        var o = new AttentionOptions(8, 16, 4096, 30, null);
         for (int i = 0; i + 1 < args.Length; i += 2)
         {
-            int value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            string value = args[i + 1];
             o = args[i] switch
             {
-                "--batch" => o with { Batch = value },
-                "--heads" => o with { Heads = value },
-                "--seq" => o with { Seq = value },
-                "--iters" => o with { Iterations = value },
-                _ => throw new ArgumentException($"unknown option {args[i]} (use --batch, --heads, --seq, --iters)"),
+                "--batch" => o with { Batch = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--heads" => o with { Heads = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--seq" => o with { Seq = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--iters" => o with { Iterations = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--only" => o with { Only = value },
+                _ => throw new ArgumentException($"unknown option {args[i]} (use --batch, --heads, --seq, --iters, --only)"),
             };
         }
         return o;

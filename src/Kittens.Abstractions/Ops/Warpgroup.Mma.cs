@@ -81,4 +81,13 @@ public static partial class Warpgroup
     /// </summary>
     [Cuda("kittens::warpgroup::mma_async_wait<{0}>()")]
     public static void MmaWait(int pending) => throw Stub.OnlyInKernel();
+
+    /// <summary>
+    /// Waits like <see cref="MmaWait(int)"/> and also fences <paramref name="acc"/>, so the
+    /// compiler cannot move reads of the accumulator above the wait. Prefer this form.
+    /// </summary>
+    [Cuda("kittens::warpgroup::mma_async_wait<{0}>({1})")]
+    public static void MmaWait<N>(int pending, RT<float, D16, N, Row> acc)
+        where N : struct, IDim
+        => throw Stub.OnlyInKernel();
 }
