@@ -8,7 +8,11 @@ using Kittens.Runtime;
 // a float64 CPU reference -> time. Runs the warp-level kernel (head dim 64) and the H100 kernel
 // (TMA + wgmma, head dims 64 and 128, causal and not).
 var options = AttentionOptions.Parse(args);
-var variants = AttentionVariant.All.Where(v => options.Only is null || v.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)).ToArray();
+var variants = AttentionVariant.All
+    .Where(v => options.Only is null || v.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase))
+    .Where(v => options.Dim is null || v.HeadDim == options.Dim)
+    .Where(v => options.Causal is null || v.Causal == options.Causal)
+    .ToArray();
 
 if (!CudaContext.TryGetDefault(out var context, out var reason))
 {
@@ -59,7 +63,7 @@ static bool Run(AttentionVariant variant, AttentionOptions options)
 
     // Check whole heads against float64 (the full tensor would take minutes on the CPU).
     double worst = 0;
-    foreach (var (bi, hi) in new[] { (0, 0), (b - 1, h - 1), (random.Next(b), random.Next(h)) }.Distinct())
+    foreach (var (bi, hi) in new[] { (b - 1, h - 1), (0, 0), (random.Next(b), random.Next(h)) }.Distinct().Take(options.CheckHeads))
     {
         var expected = AttentionReference.Head(qHost, kHost, vHost, h, n, d, bi, hi, 1.0 / Math.Sqrt(d), variant.Causal);
         double err = AttentionReference.RelativeL2(oHost, ((long)bi * h + hi) * n * d, expected);
@@ -131,11 +135,11 @@ internal sealed record AttentionVariant(string Name, int HeadDim, bool Causal, K
 }
 
 /// <summary>Command-line options of the example.</summary>
-internal sealed record AttentionOptions(int Batch, int Heads, int Seq, int Iterations, string? Only)
+internal sealed record AttentionOptions(int Batch, int Heads, int Seq, int Iterations, string? Only, int? Dim, bool? Causal, int CheckHeads)
 {
     public static AttentionOptions Parse(string[] args)
     {
-        var o = new AttentionOptions(8, 16, 4096, 30, null);
+        var o = new AttentionOptions(8, 16, 4096, 30, null, null, null, 3);
         for (int i = 0; i + 1 < args.Length; i += 2)
         {
             string value = args[i + 1];
@@ -146,7 +150,10 @@ internal sealed record AttentionOptions(int Batch, int Heads, int Seq, int Itera
                 "--seq" => o with { Seq = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--iters" => o with { Iterations = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--only" => o with { Only = value },
-                _ => throw new ArgumentException($"unknown option {args[i]} (use --batch, --heads, --seq, --iters, --only)"),
+                "--dim" => o with { Dim = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--causal" => o with { Causal = value is "yes" or "true" or "1" },
+                "--check-heads" => o with { CheckHeads = int.Parse(value, CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"unknown option {args[i]} (use --batch, --heads, --seq, --iters, --only warp|H100, --dim 64|128, --causal yes|no, --check-heads N)"),
             };
         }
         return o;

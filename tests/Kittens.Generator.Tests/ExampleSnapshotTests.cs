@@ -5,6 +5,7 @@ public sealed class ExampleSnapshotTests
 {
     private static readonly Lazy<GeneratorHarness.Run> s_examples = new(() => GeneratorHarness.Generate(
         ("Attention/AttentionKernels.cs", Repository.Example("Attention/AttentionKernels.cs")),
+        ("Attention/HopperAttentionKernels.cs", Repository.Example("Attention/HopperAttentionKernels.cs")),
         ("Gemm/GemmKernels.cs", Repository.Example("Gemm/GemmKernels.cs"))));
 
     private static GeneratorHarness.Run Examples => s_examples.Value;
@@ -29,4 +30,16 @@ public sealed class ExampleSnapshotTests
 
     [Fact]
     public void RowSoftmax_Launcher() => Snapshot.Verify(Examples.Kernel("RowSoftmax").LauncherSource, "cs");
+
+    [Fact]
+    public void AttendD64_Cuda() => Snapshot.Verify(Examples.Kernel("AttendD64").CudaSource);
+
+    [Fact]
+    public void AttendD64_Launcher() => Snapshot.Verify(Examples.Kernel("AttendD64").LauncherSource, "cs");
+
+    [Fact]
+    public void AttendD128_Cuda() => Snapshot.Verify(Examples.Kernel("AttendD128").CudaSource);
+
+    [Fact]
+    public void AttendD128_Launcher() => Snapshot.Verify(Examples.Kernel("AttendD128").LauncherSource, "cs");
 }

@@ -111,6 +111,11 @@ internal sealed unsafe class TensorMapEncoder
         {
             int swizzle = SwizzleBytes(elementBytes, box.Cols);
             int width = swizzle / elementBytes; // W: columns per swizzled chunk
+            // The map walks columns in chunks of W; a last, partial chunk would read the next
+            // row's elements where zeros belong, so a ragged width is refused, not mis-read.
+            if (shape.Cols % width != 0)
+                throw new ArgumentException(
+                    $"{what}: cols must be a multiple of the tile's {swizzle}-byte swizzle width ({width} elements), but it is {shape.Cols}.", argument);
             p.Rank = 5;
             p.Swizzle = swizzle switch { 128 => TensorMapSwizzle.Bytes128, 64 => TensorMapSwizzle.Bytes64, _ => TensorMapSwizzle.Bytes32 };
             ulong chunks = (ulong)((shape.Cols + width - 1) / width);

@@ -175,6 +175,14 @@ public sealed class TensorMapTests
     }
 
     [Fact]
+    public void ColsThatAreNotAMultipleOfTheSwizzleWidth_AreRejected()
+    {
+        // bf16 64-wide tile: 128-byte swizzle, chunks of 64 columns; 96 columns leave half a chunk.
+        var e = RejectedBeforeEncoding(TensorMapDataType.BFloat16, Address, new TensorShape(1, 1, 64, 96), TmaBox.Tile(64, 64), "v");
+        Assert.Contains("cols must be a multiple of the tile's 128-byte swizzle width (64 elements), but it is 96.", e.Message);
+    }
+
+    [Fact]
     public void ATileOfMoreThan256Rows_IsRejected()
     {
         var e = RejectedBeforeEncoding(TensorMapDataType.BFloat16, Address, new TensorShape(1, 1, 1024, 64), TmaBox.Tile(512, 64), "q");
