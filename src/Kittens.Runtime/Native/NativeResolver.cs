@@ -11,13 +11,16 @@ namespace Kittens.Runtime.Native;
 /// </summary>
 internal static class NativeResolver
 {
-    private static int _registered;
+    // A static constructor, not a flag: the runtime runs it once and makes every other thread
+    // wait until it has finished. With a flag set before SetDllImportResolver returned, a second
+    // thread could reach a P/Invoke first, and the runtime's default probing for the logical
+    // library name fails (seen on a 16-core machine with tests running in parallel).
+    static NativeResolver() => NativeLibrary.SetDllImportResolver(typeof(NativeResolver).Assembly, Resolve);
 
-    /// <summary>Installs the resolver once; the binding classes call this from their static constructors.</summary>
+    /// <summary>Installs the resolver (once, thread-safely); the binding classes call this from their static constructors.</summary>
     public static void Register()
     {
-        if (Interlocked.Exchange(ref _registered, 1) != 0) return;
-        NativeLibrary.SetDllImportResolver(typeof(NativeResolver).Assembly, Resolve);
+        // Touching the class runs its static constructor, which does the work.
     }
 
     private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) => libraryName switch
