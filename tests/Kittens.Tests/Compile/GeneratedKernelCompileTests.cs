@@ -11,12 +11,13 @@ namespace Kittens.Tests.Compile;
 /// </summary>
 public sealed class GeneratedKernelCompileTests
 {
-    /// <summary>The assemblies whose kernels are compiled: this one and the examples.</summary>
+    /// <summary>The assemblies whose kernels are compiled: this one, the examples and the attention library.</summary>
     private static readonly Assembly[] KernelAssemblies =
     [
         typeof(GeneratedKernelCompileTests).Assembly,
         typeof(Kittens.Examples.Attention.AttentionKernels).Assembly,
         typeof(Kittens.Examples.Gemm.GemmKernels).Assembly,
+        typeof(Kittens.Attention.FlashAttention).Assembly,
     ];
 
     public static TheoryData<string> Kernels()

@@ -391,3 +391,25 @@ extern "C" __global__ void vec_##TN##_##N##_##LN(gl<T> a, gl<T> b, gl<T> out, fl
 VEC_KERNELS(f32, float)
 VEC_KERNELS(bf16, bf16)
 VEC_KERNELS(f16, half)
+
+// ---------------------------------------------------------------------------------------------
+// vec_clipped_T_N_L(a, out, limit): a (1,1,1,2N) T, out (1,1,1,2N) U (float and the kernel's T):
+//   both vectors of a loaded whole and stored clipped (vec_store_clipped.cuh): out[c] = a[c] for
+//   c < limit; columns c >= limit keep their bytes.
+#define VEC_CLIPPED_KERNEL(TN, T, N, LN, L)                                                                     \
+extern "C" __global__ void vec_clipped_##TN##_##N##_##LN(gl<T> a, gl<T> out, gl<float> outf, int limit) {       \
+    rv<T, N, L> x;                                                                                              \
+    for (int c = 0; c < 2; c++) {                                                                               \
+        warp::load(x, a, coord(0, c));                                                                          \
+        warp::store(out, x, coord(0, 0, 0, c), limit);                                                          \
+        warp::store(outf, x, coord(0, 0, 0, c), limit);                                                         \
+    }                                                                                                           \
+}
+#define VEC_CLIPPED_KERNELS(TN, T)                                                                              \
+    VEC_CLIPPED_KERNEL(TN, T, 16, ortho, ortho_l)                                                               \
+    VEC_CLIPPED_KERNEL(TN, T, 16, align, align_l)                                                               \
+    VEC_CLIPPED_KERNEL(TN, T, 64, ortho, ortho_l)                                                               \
+    VEC_CLIPPED_KERNEL(TN, T, 64, align, align_l)
+VEC_CLIPPED_KERNELS(f32, float)
+VEC_CLIPPED_KERNELS(bf16, bf16)
+VEC_CLIPPED_KERNELS(f16, half)
