@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using Kittens;
+using Kittens.Attention;
 using Kittens.Examples.Attention;
 using Kittens.Runtime;
 
 // FlashAttention forward written in C#, end to end: generate -> NVRTC -> launch -> check against
-// a float64 CPU reference -> time. Runs the warp-level kernel (head dim 64) and the H100 kernel
-// (TMA + wgmma, head dims 64 and 128, causal and not).
+// a float64 CPU reference -> time. Runs the warp-level kernel of this example (head dim 64) and
+// the H100 kernels of Kittens.Attention (TMA + wgmma, head dims 64 and 128, causal and not),
+// which are written in the same C# DSL.
 var options = AttentionOptions.Parse(args);
 var variants = AttentionVariant.All
     .Where(v => options.Only is null || v.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase))
@@ -54,10 +56,11 @@ static bool Run(AttentionVariant variant, AttentionOptions options)
     using var k = DeviceTensor<bf16>.FromHost(HostConvert.ToBf16(kHost), shape);
     using var v = DeviceTensor<bf16>.FromHost(HostConvert.ToBf16(vHost), shape);
     using var o = new DeviceTensor<bf16>(shape);
+    using var lse = new DeviceTensor<float>(b, h, 1, n);
 
     // Poison the output so an unwritten element shows up as NaN.
     o.FillBytes(0xFF);
-    variant.Launch(q, k, v, o);
+    variant.Launch(q, k, v, o, lse);
     CudaContext.Default.Synchronize();
     float[] oHost = HostConvert.ToFloat(o.ToHost());
 
@@ -74,12 +77,12 @@ static bool Run(AttentionVariant variant, AttentionOptions options)
     // Time: warm up, then the median of many launches, each between two events.
     using var start = new CudaEvent();
     using var stop = new CudaEvent();
-    for (int i = 0; i < 5; i++) variant.Launch(q, k, v, o);
+    for (int i = 0; i < 5; i++) variant.Launch(q, k, v, o, lse);
     var times = new List<double>();
     for (int i = 0; i < options.Iterations; i++)
     {
         start.Record(CudaStream.Default);
-        variant.Launch(q, k, v, o);
+        variant.Launch(q, k, v, o, lse);
         stop.Record(CudaStream.Default);
         stop.Synchronize();
         times.Add(CudaEvent.ElapsedMilliseconds(start, stop));
@@ -103,27 +106,24 @@ static float[] RandomBf16Values(Random random, TensorShape shape)
 
 /// <summary>One attention kernel configuration the example runs.</summary>
 internal sealed record AttentionVariant(string Name, int HeadDim, bool Causal, KernelSource Source,
-    Action<DeviceTensor<bf16>, DeviceTensor<bf16>, DeviceTensor<bf16>, DeviceTensor<bf16>> Launch, bool NeedsHopper, int SeqMultiple)
+    Action<DeviceTensor<bf16>, DeviceTensor<bf16>, DeviceTensor<bf16>, DeviceTensor<bf16>, DeviceTensor<float>> Launch, bool NeedsHopper, int SeqMultiple)
 {
     public static readonly AttentionVariant[] All =
     [
         new("warp (mma.sync)", 64, false, AttentionKernels.AttendForwardKernel.Source,
-            (q, k, v, o) => AttentionKernels.AttendForwardKernel.Launch(
+            (q, k, v, o, _) => AttentionKernels.AttendForwardKernel.Launch(
                 new Dim3((uint)(q.Shape.Rows / AttentionKernels.BlockRows), (uint)q.Shape.Depth, (uint)q.Shape.Batch), q, k, v, o),
             NeedsHopper: false, SeqMultiple: AttentionKernels.BlockRows),
         .. new[] { false, true }.SelectMany(causal => new AttentionVariant[]
         {
-            new("H100 (TMA + wgmma)", 64, causal, HopperAttentionKernels.AttendD64Kernel.Source,
-                (q, k, v, o) => HopperAttentionKernels.AttendD64Kernel.Launch(HopperGrid(q), q, k, v, o, causal ? 1 : 0),
+            new("H100 (TMA + wgmma)", 64, causal, FlashAttention.Kernels[0],
+                (q, k, v, o, lse) => FlashAttention.Forward(q, k, v, o, lse, causal),
                 NeedsHopper: true, SeqMultiple: 1),
-            new("H100 (TMA + wgmma)", 128, causal, HopperAttentionKernels.AttendD128Kernel.Source,
-                (q, k, v, o) => HopperAttentionKernels.AttendD128Kernel.Launch(HopperGrid(q), q, k, v, o, causal ? 1 : 0),
+            new("H100 (TMA + wgmma)", 128, causal, FlashAttention.Kernels[1],
+                (q, k, v, o, lse) => FlashAttention.Forward(q, k, v, o, lse, causal),
                 NeedsHopper: true, SeqMultiple: 1),
         }),
     ];
-
-    private static Dim3 HopperGrid(DeviceTensor<bf16> q) =>
-        new((uint)((q.Shape.Rows + HopperAttentionKernels.BlockRows - 1) / HopperAttentionKernels.BlockRows), (uint)q.Shape.Depth, (uint)q.Shape.Batch);
 
     public bool Runs(CudaContext context, int seq, out string why)
     {

@@ -27,6 +27,13 @@ public static class FlashAttention
     /// <summary>The head dims the kernels are built for: 64 and 128.</summary>
     public static IReadOnlyList<int> SupportedHeadDims { get; } = [64, 128];
 
+    /// <summary>
+    /// The kernels behind <see cref="Forward(DeviceTensor{bf16}, DeviceTensor{bf16}, DeviceTensor{bf16}, DeviceTensor{bf16}, DeviceTensor{float}, bool, float?, CudaStream?)"/>,
+    /// one per head dim: what to compile ahead of time, or to inspect (CUDA text, resources).
+    /// </summary>
+    public static IReadOnlyList<KernelSource> Kernels { get; } =
+        [FlashAttentionKernels.ForwardD64Kernel.Source, FlashAttentionKernels.ForwardD128Kernel.Source];
+
     /// <summary>Query rows each thread block computes (three consumer warpgroups of 64 rows).</summary>
     public const int BlockRows = FlashAttentionKernels.BlockRows;
 

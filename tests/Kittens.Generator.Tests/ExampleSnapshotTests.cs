@@ -1,11 +1,11 @@
 namespace Kittens.Generator.Tests;
 
-/// <summary>The generated CUDA and launcher of every example kernel, as snapshots.</summary>
+/// <summary>The generated CUDA and launcher of every example kernel and of the attention library's kernels, as snapshots.</summary>
 public sealed class ExampleSnapshotTests
 {
     private static readonly Lazy<GeneratorHarness.Run> s_examples = new(() => GeneratorHarness.Generate(
         ("Attention/AttentionKernels.cs", Repository.Example("Attention/AttentionKernels.cs")),
-        ("Attention/HopperAttentionKernels.cs", Repository.Example("Attention/HopperAttentionKernels.cs")),
+        ("Kernels/FlashAttentionKernels.cs", Repository.Source("src/Kittens.Attention/Kernels/FlashAttentionKernels.cs")),
         ("Gemm/GemmKernels.cs", Repository.Example("Gemm/GemmKernels.cs"))));
 
     private static GeneratorHarness.Run Examples => s_examples.Value;
@@ -32,14 +32,14 @@ public sealed class ExampleSnapshotTests
     public void RowSoftmax_Launcher() => Snapshot.Verify(Examples.Kernel("RowSoftmax").LauncherSource, "cs");
 
     [Fact]
-    public void AttendD64_Cuda() => Snapshot.Verify(Examples.Kernel("AttendD64").CudaSource);
+    public void ForwardD64_Cuda() => Snapshot.Verify(Examples.Kernel("ForwardD64").CudaSource);
 
     [Fact]
-    public void AttendD64_Launcher() => Snapshot.Verify(Examples.Kernel("AttendD64").LauncherSource, "cs");
+    public void ForwardD64_Launcher() => Snapshot.Verify(Examples.Kernel("ForwardD64").LauncherSource, "cs");
 
     [Fact]
-    public void AttendD128_Cuda() => Snapshot.Verify(Examples.Kernel("AttendD128").CudaSource);
+    public void ForwardD128_Cuda() => Snapshot.Verify(Examples.Kernel("ForwardD128").CudaSource);
 
     [Fact]
-    public void AttendD128_Launcher() => Snapshot.Verify(Examples.Kernel("AttendD128").LauncherSource, "cs");
+    public void ForwardD128_Launcher() => Snapshot.Verify(Examples.Kernel("ForwardD128").LauncherSource, "cs");
 }

@@ -112,6 +112,8 @@ internal static class Repository
 
     public static string Example(string relativePath) => File.ReadAllText(Path.Combine(Root, "examples", relativePath));
 
+    public static string Source(string pathFromRoot) => System.IO.File.ReadAllText(Path.Combine(Root, pathFromRoot));
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
