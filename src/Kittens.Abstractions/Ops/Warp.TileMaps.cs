@@ -224,4 +224,20 @@ public static partial class Warp
     public static void DivCol<T, U, R, C>(RT<T, R, C, Col> dst, RT<T, R, C, Col> src, RV<U, C, Ortho> v)
         where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
         => throw Stub.OnlyInKernel();
+
+    /// <summary>
+    /// dst(r, c) = 2^(src(r, c) · scale − v[r]): one fused multiply-add and one exp2 per element.
+    /// The online-softmax step: with v = rowMax · scale it computes exp2((s − max) · scale)
+    /// without separate scale and subtract passes.
+    /// </summary>
+    [Cuda("kittens::warp::exp2_affine_row")]
+    public static void Exp2AffineRow<T, U, R, C>(RT<T, R, C, Row> dst, RT<T, R, C, Row> src, float scale, RV<U, R, Ortho> v)
+        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        => throw Stub.OnlyInKernel();
+
+    /// <summary>dst(r, c) = 2^(src(r, c) · scale − v[r]), column-layout tile.</summary>
+    [Cuda("kittens::warp::exp2_affine_row")]
+    public static void Exp2AffineRow<T, U, R, C>(RT<T, R, C, Col> dst, RT<T, R, C, Col> src, float scale, RV<U, R, Align> v)
+        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        => throw Stub.OnlyInKernel();
 }

@@ -8,6 +8,8 @@
 //   binary:     add, sub, mul, div, max, min (dst, a, b), b a tile or a float scalar
 //   broadcast:  add_row, sub_row, mul_row, div_row (dst, src, col_vec): row r gets v[r]
 //               add_col, sub_col, mul_col, div_col (dst, src, row_vec): col c gets v[c]
+//   fused:      exp2_affine_row (dst, src, scale, col_vec): dst(r, c) = 2^(src(r, c) * scale - v[r]),
+//               one FFMA and one ex2 per element (the online-softmax step with the scale folded in)
 // A row_l tile's col_vec is ortho_l and its row_vec align_l; for col_l tiles they swap.
 #pragma once
 #include "kittens/common/util.cuh"
@@ -186,6 +188,35 @@ KITTENS_TILE_BROADCAST_OP(sub_col, sub, col_map)
 KITTENS_TILE_BROADCAST_OP(mul_col, mul, col_map)
 KITTENS_TILE_BROADCAST_OP(div_col, div, col_map)
 #undef KITTENS_TILE_BROADCAST_OP
+
+// ---- fused ---------------------------------------------------------------------------------
+// dst(r, c) = 2^(src(r, c) * scale - v[r]). The online softmax needs exp2((s - max) * scale); with
+// v = max * scale precomputed per row, that is a single FFMA feeding ex2 instead of a multiply, a
+// subtract and the ex2 (at small head dims the softmax's instruction count, not the tensor cores,
+// bounds attention).
+struct affine_exp2 {
+    __device__ __forceinline__ static float op(float x, float scale, float shift) { return fast_exp2(fmaf(x, scale, -shift)); }
+};
+template<class T, int R, int C, class L, class U, int R2, int C2, class L2, class V, int N, class VL>
+__device__ inline void exp2_affine_row(rt<T, R, C, L>& dst, const rt<U, R2, C2, L2>& src, float scale, const rv<V, N, VL>& v) {
+    static_assert(R == R2 && C == C2, "kittens::warp::exp2_affine_row: source and destination tiles must have the same shape");
+    static_assert(is_same<L, L2>::value, "kittens::warp::exp2_affine_row: source and destination tiles must have the same layout");
+    static_assert(N == R, "kittens::warp::exp2_affine_row: the vector must be the tile's column vector, length = tile rows R");
+    static_assert(is_same<VL, typename rt<T, R, C, L>::col_vec_layout>::value,
+                  "kittens::warp::exp2_affine_row: vector layout must be the tile's col_vec layout (ortho_l for row_l tiles, align_l for col_l tiles)");
+    using T2 = typename packing<T>::packed;
+    #pragma unroll
+    for (int i = 0; i < R / 16; i++)
+    #pragma unroll
+    for (int j = 0; j < C / 16; j++)
+    #pragma unroll
+    for (int k = 0; k < 4; k++) {
+        const float2 x = to_float2(src.tiles[i][j].data[k]);
+        const float v0 = to_float(v.data[i][frag<L>::colvec_slot(k, 0)]);
+        const float v1 = to_float(v.data[i][frag<L>::colvec_slot(k, 1)]);
+        dst.tiles[i][j].data[k] = from_float2<T2>(make_float2(affine_exp2::op(x.x, scale, v0), affine_exp2::op(x.y, scale, v1)));
+    }
+}
 
 } // namespace warp
 } // namespace kittens
