@@ -9,17 +9,32 @@ namespace Kittens.Attention;
 /// </summary>
 internal readonly record struct AttentionProblem(int Batch, int Heads, int KvHeads, int Seq, int HeadDim)
 {
-    /// <summary>The most blocks a launch grid may have in y (heads) and z (batch).</summary>
-    public const int MaxGridYz = 65535;
+    /// <summary>
+    /// The most query tiles (query blocks · heads · batch) one call may have: the kernels count
+    /// tiles in 32-bit ints, with headroom for stepping past the end by a grid's width.
+    /// </summary>
+    public const long MaxTiles = 1L << 30;
 
     /// <summary>Query heads per K/V head (1 for multi-head attention).</summary>
     public int HeadRatio => Heads / KvHeads;
 
     /// <summary>Blocks along the sequence (grid x).</summary>
-    public int QueryBlocks => (int)(((long)Seq + FlashAttentionKernels.BlockRows - 1) / FlashAttentionKernels.BlockRows);
+    public int QueryBlocks => (int)(((long)Seq + BlockRows - 1) / BlockRows);
 
-    /// <summary>The launch grid: (query blocks, heads, batch).</summary>
-    public Dim3 Grid => new((uint)QueryBlocks, (uint)Heads, (uint)Batch);
+    /// <summary>Query tiles in all: query blocks · heads · batch.</summary>
+    public int Tiles => QueryBlocks * Heads * Batch;
+
+    /// <summary>Query rows per block of the kernel for this head dim.</summary>
+    public int BlockRows => FlashAttentionKernels.BlockRowsFor(HeadDim);
+
+    /// <summary>
+    /// The launch grid, one-dimensional: without a causal mask every tile costs the same, so at
+    /// most one block per multiprocessor, each looping over tiles (the next tile's loads overlap
+    /// the current one's end); with one, tiles differ in cost, so one block per tile and the
+    /// hardware hands the next tile to whichever multiprocessor frees up first.
+    /// </summary>
+    public Dim3 GridFor(bool causal, int multiprocessors) =>
+        new((uint)(causal ? Tiles : Math.Min(Tiles, Math.Max(1, multiprocessors))), 1, 1);
 
     /// <summary>The shape O must have: q's.</summary>
     public TensorShape OutputShape => new(Batch, Heads, Seq, HeadDim);
@@ -38,10 +53,9 @@ internal readonly record struct AttentionProblem(int Batch, int Heads, int KvHea
             throw Fail("q", $"Argument 'q' must be (batch, heads, seq, head_dim) with every extent at least 1, got {q}.");
         if (q.Cols != 64 && q.Cols != 128)
             throw Fail("q", $"Argument 'q' has head_dim {q.Cols} (shape {q}), but FlashAttention supports head_dim 64 or 128.");
-        if (q.Depth > MaxGridYz)
-            throw Fail("q", $"Argument 'q' has {q.Depth} heads (shape {q}), but at most {MaxGridYz} are supported (one grid row per head).");
-        if (q.Batch > MaxGridYz)
-            throw Fail("q", $"Argument 'q' has batch {q.Batch} (shape {q}), but at most {MaxGridYz} is supported (one grid slice per batch entry).");
+        long tiles = (q.Rows + (long)FlashAttentionKernels.BlockRowsFor(q.Cols) - 1) / FlashAttentionKernels.BlockRowsFor(q.Cols) * q.Depth * q.Batch;
+        if (tiles > MaxTiles)
+            throw Fail("q", $"Argument 'q' (shape {q}) makes {tiles} query tiles of {FlashAttentionKernels.BlockRowsFor(q.Cols)} rows (seq / rows · heads · batch), but at most {MaxTiles} are supported; split the batch.");
 
         if (k.Cols != q.Cols)
             throw Fail("k", $"Argument 'k' has head_dim {k.Cols} (shape {k}), but 'q' has head_dim {q.Cols} (shape {q}); they must match.");

@@ -34,8 +34,14 @@ public static class FlashAttention
     public static IReadOnlyList<KernelSource> Kernels { get; } =
         [FlashAttentionKernels.ForwardD64Kernel.Source, FlashAttentionKernels.ForwardD128Kernel.Source];
 
-    /// <summary>Query rows each thread block computes (three consumer warpgroups of 64 rows).</summary>
-    public const int BlockRows = FlashAttentionKernels.BlockRows;
+    /// <summary>
+    /// Query rows each thread block computes for a head dim: 192 at head dim 64 (three consumer
+    /// warpgroups of 64 rows), 128 at head dim 128 (two).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="headDim"/> is not 64 or 128.</exception>
+    public static int BlockRowsFor(int headDim) => headDim is 64 or 128
+        ? FlashAttentionKernels.BlockRowsFor(headDim)
+        : throw new ArgumentOutOfRangeException(nameof(headDim), headDim, "FlashAttention supports head_dim 64 or 128.");
 
     /// <summary>
     /// Computes attention into the caller's <paramref name="o"/> and <paramref name="lse"/>
@@ -78,10 +84,11 @@ public static class FlashAttention
         RequireHopper(context);
 
         int causalFlag = causal ? 1 : 0;
+        var grid = problem.GridFor(causal, context.MultiprocessorCount);
         if (problem.HeadDim == 64)
-            FlashAttentionKernels.ForwardD64Kernel.Launch(stream, problem.Grid, q, k, v, o, lse, causalFlag, scaleLog2, problem.HeadRatio);
+            FlashAttentionKernels.ForwardD64Kernel.Launch(stream, grid, q, k, v, o, lse, causalFlag, scaleLog2, problem.HeadRatio);
         else
-            FlashAttentionKernels.ForwardD128Kernel.Launch(stream, problem.Grid, q, k, v, o, lse, causalFlag, scaleLog2, problem.HeadRatio);
+            FlashAttentionKernels.ForwardD128Kernel.Launch(stream, grid, q, k, v, o, lse, causalFlag, scaleLog2, problem.HeadRatio);
     }
 
     /// <summary>

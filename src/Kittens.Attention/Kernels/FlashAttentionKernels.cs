@@ -6,52 +6,71 @@ namespace Kittens.Attention.Kernels;
 /// The H100 FlashAttention forward kernels behind <see cref="FlashAttention"/>, written in the
 /// Kittens tile DSL (translated to CUDA by the generator, compiled by NVRTC for sm_90a).
 /// <para>
-/// Per block: one producer warpgroup (registers lowered to 32) streams K and V tiles of
-/// <see cref="KvRows"/> rows through a ring of shared tiles by TMA; three consumer warpgroups
-/// (registers raised to 160) each own 64 query rows and compute S = Q·Kᵀ and O += P·V with wgmma,
-/// running the online softmax in registers on exp2 with the softmax scale folded into
-/// <c>scaleLog2</c> = scale · log2(e). Causal blocks past the diagonal are neither loaded nor
-/// computed; the ragged last K/V tile is masked by column; query rows past the end read as zeros
-/// (TMA fill) and are never stored (the TMA store of O clips them, the LSE store is clipped by row).
+/// Per block: one producer warpgroup (registers lowered) streams K and V tiles of
+/// <see cref="KvRows"/> rows through a ring of shared tiles by TMA; the consumer warpgroups
+/// (registers raised) each own 64 query rows: three at head dim 64 (192 rows a block, 160
+/// registers), two at head dim 128 (128 rows, 240 registers, room for a second score tile's worth
+/// of live state). They compute S = Q·Kᵀ and O += P·V with wgmma and run the online softmax in
+/// registers on exp2 with the softmax scale folded into one FMA per score
+/// (<see cref="Warp.Exp2AffineRow{T, U, R, C}(RT{T, R, C, Row}, RT{T, R, C, Row}, float, RV{U, R, Ortho})"/>).
 /// </para>
 /// <para>
-/// Grouped-query attention: query head h reads K/V head h / <c>headRatio</c> (headRatio =
-/// heads / kvHeads). LSE: after the loop each query row's natural-log log-sum-exp of its scaled
-/// scores, (rowMax + log2(norm)) · ln 2 = rowMax · ln 2 + ln(norm), is written by a clipped warp
-/// store (<c>Warp.Store(GL, RV, Coord, limit)</c>): the (B, H, 1, N) float tensor has a row pitch
-/// of 4·N bytes, which a TMA map would need to be a multiple of 16.
+/// Overlap inside a warpgroup: iteration i issues S(i) = Q·K(i)ᵀ and O += P(i−1)·V(i−1) back to
+/// back, waits only for S(i), and runs the softmax of block i while the tensor cores still work
+/// on P(i−1)·V(i−1); O is rescaled once that product lands. K(i) is released as soon as S(i)
+/// lands and V(i−1) once its product does, so the producer refills each as early as possible.
+/// Across warpgroups, one's softmax runs while another's products occupy the tensor cores.
 /// </para>
 /// <para>
-/// Grid and schedule: (ceil(N / 192), heads, batch), so the blocks of one head are consecutive in
-/// launch order and share that head's K/V in L2, and the query heads of one GQA group (adjacent
-/// in y) follow each other, reusing the same K/V head. When causal, block x takes query block
-/// gridDim.x − 1 − x: the blocks with the most K/V tiles start first and the short ones fill the
-/// tail of the grid (longest-first scheduling).
+/// Tiles: a tile is one block's query rows of one head. Blocks loop over tiles (x, x + gridDim.x,
+/// …), carrying the K/V ring and the semaphore phases across them, so the producer loads the
+/// next tile's Q and first K/V blocks while the consumers finish the current tile; O goes out
+/// through its own shared tiles by TMA, so the next Q can land while O is still being stored.
+/// </para>
+/// <para>
+/// Causal: blocks past the diagonal are neither loaded nor computed; a warpgroup whose own rows
+/// end before a block frees that block's slots without computing it, and a warpgroup whose rows
+/// all lie past the end computes nothing. The ragged last K/V tile is masked by column; query
+/// rows past the end read as zeros (TMA fill) and are never stored (the TMA store of O clips
+/// them, the LSE store is clipped).
+/// </para>
+/// <para>
+/// Grouped-query attention: query head h reads K/V head h / <c>headRatio</c>. LSE: each query
+/// row's natural-log log-sum-exp of its scaled scores, rowMax · scale + ln(norm), written by a
+/// clipped warp store (<c>Warp.Store(GL, RV, Coord, limit)</c>): the (B, H, 1, N) float tensor
+/// has a row pitch of 4·N bytes, which a TMA map would need to be a multiple of 16.
 /// </para>
 /// </summary>
 internal static partial class FlashAttentionKernels
 {
-    /// <summary>Consumer warpgroups per block, each owning 64 query rows.</summary>
-    public const int Consumers = 3;
+    /// <summary>Consumer warpgroups per block at head dim 64.</summary>
+    public const int ConsumersD64 = 3;
 
-    /// <summary>Query rows per block.</summary>
-    public const int BlockRows = Consumers * 64;
+    /// <summary>Consumer warpgroups per block at head dim 128.</summary>
+    public const int ConsumersD128 = 2;
+
+    /// <summary>Query rows per block at head dim 64.</summary>
+    public const int BlockRowsD64 = ConsumersD64 * 64;
+
+    /// <summary>Query rows per block at head dim 128.</summary>
+    public const int BlockRowsD128 = ConsumersD128 * 64;
 
     /// <summary>Rows of K and V per pipeline stage.</summary>
     public const int KvRows = 128;
 
-    /// <summary>Threads per block: the consumer warpgroups and the producer warpgroup.</summary>
-    public const int Threads = (Consumers + 1) * 128;
-
-    /// <summary>ln 2: turns the log2-unit row maximum into natural-log units for the LSE.</summary>
+    /// <summary>ln 2: turns log2-unit quantities into natural-log units for the LSE.</summary>
     private const float Ln2 = 0.693147180559945309417f;
+
+    /// <summary>Query rows per block for a head dim (64 or 128).</summary>
+    public static int BlockRowsFor(int headDim) => headDim == 64 ? BlockRowsD64 : BlockRowsD128;
 
     /// <summary>
     /// O = softmax(scale · Q·Kᵀ [causal])·V and LSE for head dim 64. q, o: (B, H, N, 64);
     /// k, v: (B, G, N, 64) with H = G · headRatio; lse: (B, H, 1, N) float. Any N ≥ 1.
-    /// Grid: (ceil(N / 192), H, B).
+    /// Grid: (blocks, 1, 1), any count ≥ 1; block x computes tiles x, x + blocks, … of the
+    /// ceil(N / 192) · H · B query tiles (order: <see cref="TileQueryBlock"/>).
     /// </summary>
-    [Kernel(Threads = Threads, MinBlocksPerSm = 1)]
+    [Kernel(Threads = (ConsumersD64 + 1) * 128, MinBlocksPerSm = 1)]
     public static void ForwardD64(
         [Shape("B", "H", "N", 64), Tma(typeof(ST<bf16, D64, D64>))] GL<bf16> q,
         [Shape("B", "G", "N", 64), Tma(typeof(ST<bf16, D128, D64>))] GL<bf16> k,
@@ -60,59 +79,82 @@ internal static partial class FlashAttentionKernels
         [Shape("B", "H", 1, "N")] GL<float> lse,
         int causal, float scaleLog2, int headRatio)
     {
+        const int consumers = ConsumersD64;
         const int stages = 4;
-        int batch = BlockIdx.Z;
-        int head = BlockIdx.Y;
-        int kvHead = head / headRatio;
-        int qBlock = causal != 0 ? GridDim.X - 1 - BlockIdx.X : BlockIdx.X;
         int n = q.Rows;
+        int qBlocks = (n + consumers * 64 - 1) / (consumers * 64);
+        int tiles = qBlocks * q.Depth * q.Batch;
         int warpgroup = Gpu.WarpgroupId;
 
-        var qTiles = Shared.Alloc<ST<bf16, D64, D64>>(Consumers);
+        var qTiles = Shared.Alloc<ST<bf16, D64, D64>>(consumers);
+        var oTiles = Shared.Alloc<ST<bf16, D64, D64>>(consumers);
         var kTiles = Shared.Alloc<ST<bf16, D128, D64>>(stages);
         var vTiles = Shared.Alloc<ST<bf16, D128, D64>>(stages);
-        var qArrived = Shared.Alloc<Semaphore>();
+        var qArrived = Shared.Alloc<Semaphore>(consumers);
+        var qFree = Shared.Alloc<Semaphore>(consumers);
         var kArrived = Shared.Alloc<Semaphore>(stages);
         var vArrived = Shared.Alloc<Semaphore>(stages);
-        var slotFree = Shared.Alloc<Semaphore>(stages);
-
-        int kvBlocks = KvBlocksFor(n, qBlock * BlockRows + BlockRows, causal);
+        var kFree = Shared.Alloc<Semaphore>(stages);
+        var vFree = Shared.Alloc<Semaphore>(stages);
 
         if (ThreadIdx.X == 0)
         {
-            Sync.Init(qArrived, 0, 1);
+            for (int w = 0; w < consumers; w++)
+            {
+                Sync.Init(qArrived[w], 0, 1);
+                Sync.Init(qFree[w], 1, 0);
+            }
             for (int s = 0; s < stages; s++)
             {
                 Sync.Init(kArrived[s], 0, 1);
                 Sync.Init(vArrived[s], 0, 1);
-                Sync.Init(slotFree[s], Consumers, 0);
-            }
-            Tma.ExpectBytes(qArrived, Consumers * 64 * 64 * 2);
-            for (int w = 0; w < Consumers; w++)
-            {
-                Tma.Load(qTiles[w], q, new Coord(batch, head, qBlock * Consumers + w, 0), qArrived);
+                Sync.Init(kFree[s], consumers, 0);
+                Sync.Init(vFree[s], consumers, 0);
             }
         }
         Gpu.SyncThreads();
 
-        if (warpgroup == Consumers)
+        if (warpgroup == consumers)
         {
-            // Producer: one thread issues every K/V copy; the rest of the warpgroup only gives
-            // its registers to the consumers.
+            // Producer: one thread issues every copy, tile after tile, so the next tile's Q and
+            // first K/V blocks load while the consumers finish the current one; the rest of the
+            // warpgroup only gives its registers to the consumers.
             Warpgroup.DecreaseRegisters(32);
-            if (Gpu.WarpId == Consumers * 4 && Gpu.LaneId == 0)
+            if (Gpu.WarpId == consumers * 4 && Gpu.LaneId == 0)
             {
-                for (int i = 0; i < kvBlocks; i++)
+                int loaded = 0;
+                for (int t = BlockIdx.X, j = 0; t < tiles; t += GridDim.X, j++)
                 {
-                    int s = i % stages;
-                    if (i >= stages)
+                    int qBlock = TileQueryBlock(t, qBlocks, causal);
+                    int head = t / qBlocks % q.Depth;
+                    int batch = t / qBlocks / q.Depth;
+                    int kvHead = head / headRatio;
+                    for (int w = 0; w < consumers; w++)
                     {
-                        Sync.Wait(slotFree[s], (i / stages - 1) % 2);
+                        if (j > 0)
+                        {
+                            Sync.Wait(qFree[w], (j - 1) % 2);
+                        }
+                        Tma.Expect(qArrived[w], qTiles[w]);
+                        Tma.Load(qTiles[w], q, new Coord(batch, head, qBlock * consumers + w, 0), qArrived[w]);
                     }
-                    Tma.Expect(kArrived[s], kTiles[s]);
-                    Tma.Load(kTiles[s], k, new Coord(batch, kvHead, i, 0), kArrived[s]);
-                    Tma.Expect(vArrived[s], vTiles[s]);
-                    Tma.Load(vTiles[s], v, new Coord(batch, kvHead, i, 0), vArrived[s]);
+                    int kvBlocks = KvBlocksFor(n, (qBlock + 1) * consumers * 64, causal);
+                    for (int i = 0; i < kvBlocks; i++, loaded++)
+                    {
+                        int s = loaded % stages;
+                        if (loaded >= stages)
+                        {
+                            Sync.Wait(kFree[s], (loaded / stages - 1) % 2);
+                        }
+                        Tma.Expect(kArrived[s], kTiles[s]);
+                        Tma.Load(kTiles[s], k, new Coord(batch, kvHead, i, 0), kArrived[s]);
+                        if (loaded >= stages)
+                        {
+                            Sync.Wait(vFree[s], (loaded / stages - 1) % 2);
+                        }
+                        Tma.Expect(vArrived[s], vTiles[s]);
+                        Tma.Load(vTiles[s], v, new Coord(batch, kvHead, i, 0), vArrived[s]);
+                    }
                 }
             }
         }
@@ -123,64 +165,124 @@ internal static partial class FlashAttentionKernels
             var probs = new RT<bf16, D16, D128, Row>();
             var acc = new RT<float, D16, D64, Row>();
             var rowMax = new RV<float, D16, Ortho>();
-            var lastMax = new RV<float, D16, Ortho>();
+            var rescale = new RV<float, D16, Ortho>();
+            var shift = new RV<float, D16, Ortho>();
             var norm = new RV<float, D16, Ortho>();
-            Warp.NegInfty(rowMax);
-            Warp.Zero(norm);
-            Warp.Zero(acc);
-
-            int qRow = (qBlock * Consumers + warpgroup) * 64;
-            int warpRow = qRow + (Gpu.WarpId % 4) * 16;
-            int ownBlocks = KvBlocksFor(n, qRow + 64, causal);
-            Sync.Wait(qArrived, 0);
-
-            for (int i = 0; i < kvBlocks; i++)
+            bool leader = Gpu.WarpId % 4 == 0 && Gpu.LaneId == 0;
+            int used = 0;
+            for (int t = BlockIdx.X, j = 0; t < tiles; t += GridDim.X, j++)
             {
-                int s = i % stages;
-                int phase = (i / stages) % 2;
-                Sync.Wait(kArrived[s], phase);
-                if (i < ownBlocks)
+                int qBlock = TileQueryBlock(t, qBlocks, causal);
+                int head = t / qBlocks % q.Depth;
+                int batch = t / qBlocks / q.Depth;
+                int kvBlocks = KvBlocksFor(n, (qBlock + 1) * consumers * 64, causal);
+                int qRow = (qBlock * consumers + warpgroup) * 64;
+                int warpRow = qRow + (Gpu.WarpId % 4) * 16;
+                int ownBlocks = qRow < n ? KvBlocksFor(n, qRow + 64, causal) : 0;
+                Warp.NegInfty(rowMax);
+                Warp.Zero(norm);
+                Warp.Zero(acc);
+                Sync.Wait(qArrived[warpgroup], j % 2);
+                if (ownBlocks == 0 && leader)
                 {
-                    Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s]);
+                    Sync.Arrive(qFree[warpgroup]);
+                }
+
+                if (ownBlocks > 0)
+                {
+                    // Block 0: S(0) and its softmax, nothing to overlap yet.
+                    int s0 = used % stages;
+                    Sync.Wait(kArrived[s0], used / stages % 2);
+                    Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s0]);
                     Warpgroup.MmaWait(0, scores);
-                    if (causal != 0 && (i + 1) * KvRows > qRow)
+                    if (leader)
                     {
-                        Warp.CausalMask(scores, warpRow, i * KvRows, float.NegativeInfinity);
+                        Sync.Arrive(kFree[s0]);
+                        if (ownBlocks == 1)
+                        {
+                            Sync.Arrive(qFree[warpgroup]);
+                        }
                     }
-                    if ((i + 1) * KvRows > n)
+                    MaskScores(scores, 0, qRow, warpRow, n, causal);
+                    FirstSoftmax(scores, rowMax, shift, norm, scaleLog2);
+                    Warp.Copy(probs, scores);
+
+                    for (int i = 1; i < ownBlocks; i++)
                     {
-                        Warp.ColumnMask(scores, i * KvRows, n, float.NegativeInfinity);
+                        int s = (used + i) % stages;
+                        int prev = (used + i - 1) % stages;
+                        Sync.Wait(kArrived[s], (used + i) / stages % 2);
+                        Sync.Wait(vArrived[prev], (used + i - 1) / stages % 2);
+                        Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s]);
+                        Warpgroup.MmaAB(acc, probs, vTiles[prev]);
+                        Warpgroup.MmaWait(1, scores);
+                        if (leader)
+                        {
+                            Sync.Arrive(kFree[s]);
+                            if (i + 1 == ownBlocks)
+                            {
+                                Sync.Arrive(qFree[warpgroup]);
+                            }
+                        }
+                        MaskScores(scores, i, qRow, warpRow, n, causal);
+                        NextSoftmax(scores, rowMax, rescale, shift, norm, scaleLog2);
+                        Warpgroup.MmaWait(0, acc);
+                        if (leader)
+                        {
+                            Sync.Arrive(vFree[prev]);
+                        }
+                        Warp.MulRow(acc, acc, rescale);
+                        Warp.Copy(probs, scores);
                     }
-                    OnlineSoftmax(scores, probs, rowMax, lastMax, norm, scaleLog2);
-                    Warp.MulRow(acc, acc, lastMax);
-                    Sync.Wait(vArrived[s], phase);
-                    Warpgroup.MmaAB(acc, probs, vTiles[s]);
+
+                    int last = (used + ownBlocks - 1) % stages;
+                    Sync.Wait(vArrived[last], (used + ownBlocks - 1) / stages % 2);
+                    Warpgroup.MmaAB(acc, probs, vTiles[last]);
                     Warpgroup.MmaWait(0, acc);
+                    if (leader)
+                    {
+                        Sync.Arrive(vFree[last]);
+                    }
                 }
-                else
+
+                // Blocks only the later warpgroups need: free their slots once the data has landed.
+                for (int i = ownBlocks; i < kvBlocks; i++)
                 {
-                    Sync.Wait(vArrived[s], phase);
+                    int s = (used + i) % stages;
+                    Sync.Wait(kArrived[s], (used + i) / stages % 2);
+                    Sync.Wait(vArrived[s], (used + i) / stages % 2);
+                    if (leader)
+                    {
+                        Sync.Arrive(kFree[s]);
+                        Sync.Arrive(vFree[s]);
+                    }
                 }
-                if (Gpu.WarpId % 4 == 0 && Gpu.LaneId == 0)
+                used += kvBlocks;
+
+                if (ownBlocks > 0)
                 {
-                    Sync.Arrive(slotFree[s]);
+                    // O = acc / norm, staged in this warpgroup's O tile (once the previous tile's
+                    // store has read it) and stored by TMA, which clips rows past n.
+                    Warp.DivRow(acc, acc, norm);
+                    if (leader)
+                    {
+                        Tma.StoreReadWait(0);
+                    }
+                    Warpgroup.Sync(warpgroup + 1);
+                    Warpgroup.Store(oTiles[warpgroup], acc);
+                    Warpgroup.Sync(warpgroup + 1);
+                    if (leader)
+                    {
+                        Tma.Store(o, oTiles[warpgroup], new Coord(batch, head, qBlock * consumers + warpgroup, 0));
+                        Tma.StoreCommit();
+                    }
+
+                    // LSE of this warp's 16 rows, while the O store is in flight; rows past n are not written.
+                    LogSumExp(rowMax, norm, scaleLog2);
+                    Warp.Store(lse, rowMax, new Coord(batch, head, 0, warpRow / 16), n);
                 }
             }
-
-            // O = acc / norm, written through this warpgroup's (now idle) Q tile by TMA.
-            Warp.DivRow(acc, acc, norm);
-            Warpgroup.Store(qTiles[warpgroup], acc);
-            Warpgroup.Sync(warpgroup + 1);
-            if (Gpu.WarpId % 4 == 0 && Gpu.LaneId == 0)
-            {
-                Tma.Store(o, qTiles[warpgroup], new Coord(batch, head, qBlock * Consumers + warpgroup, 0));
-                Tma.StoreCommit();
-            }
-
-            // LSE of this warp's 16 rows, while the O store is in flight; rows past n are not written.
-            LogSumExp(rowMax, norm);
-            Warp.Store(lse, rowMax, new Coord(batch, head, 0, warpRow / 16), n);
-            if (Gpu.WarpId % 4 == 0 && Gpu.LaneId == 0)
+            if (leader)
             {
                 Tma.StoreWait(0);
             }
@@ -190,9 +292,10 @@ internal static partial class FlashAttentionKernels
     /// <summary>
     /// O = softmax(scale · Q·Kᵀ [causal])·V and LSE for head dim 128. q, o: (B, H, N, 128);
     /// k, v: (B, G, N, 128) with H = G · headRatio; lse: (B, H, 1, N) float. Any N ≥ 1.
-    /// Grid: (ceil(N / 192), H, B).
+    /// Grid: (blocks, 1, 1), any count ≥ 1; block x computes tiles x, x + blocks, … of the
+    /// ceil(N / 128) · H · B query tiles (order: <see cref="TileQueryBlock"/>).
     /// </summary>
-    [Kernel(Threads = Threads, MinBlocksPerSm = 1)]
+    [Kernel(Threads = (ConsumersD128 + 1) * 128, MinBlocksPerSm = 1)]
     public static void ForwardD128(
         [Shape("B", "H", "N", 128), Tma(typeof(ST<bf16, D64, D128>))] GL<bf16> q,
         [Shape("B", "G", "N", 128), Tma(typeof(ST<bf16, D128, D128>))] GL<bf16> k,
@@ -201,123 +304,207 @@ internal static partial class FlashAttentionKernels
         [Shape("B", "H", 1, "N")] GL<float> lse,
         int causal, float scaleLog2, int headRatio)
     {
+        const int consumers = ConsumersD128;
         const int stages = 2;
-        int batch = BlockIdx.Z;
-        int head = BlockIdx.Y;
-        int kvHead = head / headRatio;
-        int qBlock = causal != 0 ? GridDim.X - 1 - BlockIdx.X : BlockIdx.X;
         int n = q.Rows;
+        int qBlocks = (n + consumers * 64 - 1) / (consumers * 64);
+        int tiles = qBlocks * q.Depth * q.Batch;
         int warpgroup = Gpu.WarpgroupId;
 
-        var qTiles = Shared.Alloc<ST<bf16, D64, D128>>(Consumers);
+        var qTiles = Shared.Alloc<ST<bf16, D64, D128>>(consumers);
+        var oTiles = Shared.Alloc<ST<bf16, D64, D128>>(consumers);
         var kTiles = Shared.Alloc<ST<bf16, D128, D128>>(stages);
         var vTiles = Shared.Alloc<ST<bf16, D128, D128>>(stages);
-        var qArrived = Shared.Alloc<Semaphore>();
+        var qArrived = Shared.Alloc<Semaphore>(consumers);
+        var qFree = Shared.Alloc<Semaphore>(consumers);
         var kArrived = Shared.Alloc<Semaphore>(stages);
         var vArrived = Shared.Alloc<Semaphore>(stages);
-        var slotFree = Shared.Alloc<Semaphore>(stages);
-
-        int kvBlocks = KvBlocksFor(n, qBlock * BlockRows + BlockRows, causal);
+        var kFree = Shared.Alloc<Semaphore>(stages);
+        var vFree = Shared.Alloc<Semaphore>(stages);
 
         if (ThreadIdx.X == 0)
         {
-            Sync.Init(qArrived, 0, 1);
+            for (int w = 0; w < consumers; w++)
+            {
+                Sync.Init(qArrived[w], 0, 1);
+                Sync.Init(qFree[w], 1, 0);
+            }
             for (int s = 0; s < stages; s++)
             {
                 Sync.Init(kArrived[s], 0, 1);
                 Sync.Init(vArrived[s], 0, 1);
-                Sync.Init(slotFree[s], Consumers, 0);
-            }
-            Tma.ExpectBytes(qArrived, Consumers * 64 * 128 * 2);
-            for (int w = 0; w < Consumers; w++)
-            {
-                Tma.Load(qTiles[w], q, new Coord(batch, head, qBlock * Consumers + w, 0), qArrived);
+                Sync.Init(kFree[s], consumers, 0);
+                Sync.Init(vFree[s], consumers, 0);
             }
         }
         Gpu.SyncThreads();
 
-        if (warpgroup == Consumers)
+        if (warpgroup == consumers)
         {
-            Warpgroup.DecreaseRegisters(32);
-            if (Gpu.WarpId == Consumers * 4 && Gpu.LaneId == 0)
+            Warpgroup.DecreaseRegisters(24);
+            if (Gpu.WarpId == consumers * 4 && Gpu.LaneId == 0)
             {
-                for (int i = 0; i < kvBlocks; i++)
+                int loaded = 0;
+                for (int t = BlockIdx.X, j = 0; t < tiles; t += GridDim.X, j++)
                 {
-                    int s = i % stages;
-                    if (i >= stages)
+                    int qBlock = TileQueryBlock(t, qBlocks, causal);
+                    int head = t / qBlocks % q.Depth;
+                    int batch = t / qBlocks / q.Depth;
+                    int kvHead = head / headRatio;
+                    for (int w = 0; w < consumers; w++)
                     {
-                        Sync.Wait(slotFree[s], (i / stages - 1) % 2);
+                        if (j > 0)
+                        {
+                            Sync.Wait(qFree[w], (j - 1) % 2);
+                        }
+                        Tma.Expect(qArrived[w], qTiles[w]);
+                        Tma.Load(qTiles[w], q, new Coord(batch, head, qBlock * consumers + w, 0), qArrived[w]);
                     }
-                    Tma.Expect(kArrived[s], kTiles[s]);
-                    Tma.Load(kTiles[s], k, new Coord(batch, kvHead, i, 0), kArrived[s]);
-                    Tma.Expect(vArrived[s], vTiles[s]);
-                    Tma.Load(vTiles[s], v, new Coord(batch, kvHead, i, 0), vArrived[s]);
+                    int kvBlocks = KvBlocksFor(n, (qBlock + 1) * consumers * 64, causal);
+                    for (int i = 0; i < kvBlocks; i++, loaded++)
+                    {
+                        int s = loaded % stages;
+                        if (loaded >= stages)
+                        {
+                            Sync.Wait(kFree[s], (loaded / stages - 1) % 2);
+                        }
+                        Tma.Expect(kArrived[s], kTiles[s]);
+                        Tma.Load(kTiles[s], k, new Coord(batch, kvHead, i, 0), kArrived[s]);
+                        if (loaded >= stages)
+                        {
+                            Sync.Wait(vFree[s], (loaded / stages - 1) % 2);
+                        }
+                        Tma.Expect(vArrived[s], vTiles[s]);
+                        Tma.Load(vTiles[s], v, new Coord(batch, kvHead, i, 0), vArrived[s]);
+                    }
                 }
             }
         }
         else
         {
-            Warpgroup.IncreaseRegisters(160);
+            Warpgroup.IncreaseRegisters(240);
             var scores = new RT<float, D16, D128, Row>();
             var probs = new RT<bf16, D16, D128, Row>();
             var acc = new RT<float, D16, D128, Row>();
             var rowMax = new RV<float, D16, Ortho>();
-            var lastMax = new RV<float, D16, Ortho>();
+            var rescale = new RV<float, D16, Ortho>();
+            var shift = new RV<float, D16, Ortho>();
             var norm = new RV<float, D16, Ortho>();
-            Warp.NegInfty(rowMax);
-            Warp.Zero(norm);
-            Warp.Zero(acc);
-
-            int qRow = (qBlock * Consumers + warpgroup) * 64;
-            int warpRow = qRow + (Gpu.WarpId % 4) * 16;
-            int ownBlocks = KvBlocksFor(n, qRow + 64, causal);
-            Sync.Wait(qArrived, 0);
-
-            for (int i = 0; i < kvBlocks; i++)
+            bool leader = Gpu.WarpId % 4 == 0 && Gpu.LaneId == 0;
+            int used = 0;
+            for (int t = BlockIdx.X, j = 0; t < tiles; t += GridDim.X, j++)
             {
-                int s = i % stages;
-                int phase = (i / stages) % 2;
-                Sync.Wait(kArrived[s], phase);
-                if (i < ownBlocks)
+                int qBlock = TileQueryBlock(t, qBlocks, causal);
+                int head = t / qBlocks % q.Depth;
+                int batch = t / qBlocks / q.Depth;
+                int kvBlocks = KvBlocksFor(n, (qBlock + 1) * consumers * 64, causal);
+                int qRow = (qBlock * consumers + warpgroup) * 64;
+                int warpRow = qRow + (Gpu.WarpId % 4) * 16;
+                int ownBlocks = qRow < n ? KvBlocksFor(n, qRow + 64, causal) : 0;
+                Warp.NegInfty(rowMax);
+                Warp.Zero(norm);
+                Warp.Zero(acc);
+                Sync.Wait(qArrived[warpgroup], j % 2);
+                if (ownBlocks == 0 && leader)
                 {
-                    Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s]);
+                    Sync.Arrive(qFree[warpgroup]);
+                }
+
+                if (ownBlocks > 0)
+                {
+                    // Block 0: S(0) and its softmax, nothing to overlap yet.
+                    int s0 = used % stages;
+                    Sync.Wait(kArrived[s0], used / stages % 2);
+                    Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s0]);
                     Warpgroup.MmaWait(0, scores);
-                    if (causal != 0 && (i + 1) * KvRows > qRow)
+                    if (leader)
                     {
-                        Warp.CausalMask(scores, warpRow, i * KvRows, float.NegativeInfinity);
+                        Sync.Arrive(kFree[s0]);
+                        if (ownBlocks == 1)
+                        {
+                            Sync.Arrive(qFree[warpgroup]);
+                        }
                     }
-                    if ((i + 1) * KvRows > n)
+                    MaskScores(scores, 0, qRow, warpRow, n, causal);
+                    FirstSoftmax(scores, rowMax, shift, norm, scaleLog2);
+                    Warp.Copy(probs, scores);
+
+                    for (int i = 1; i < ownBlocks; i++)
                     {
-                        Warp.ColumnMask(scores, i * KvRows, n, float.NegativeInfinity);
+                        int s = (used + i) % stages;
+                        int prev = (used + i - 1) % stages;
+                        Sync.Wait(kArrived[s], (used + i) / stages % 2);
+                        Sync.Wait(vArrived[prev], (used + i - 1) / stages % 2);
+                        Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s]);
+                        Warpgroup.MmaAB(acc, probs, vTiles[prev]);
+                        Warpgroup.MmaWait(1, scores);
+                        if (leader)
+                        {
+                            Sync.Arrive(kFree[s]);
+                            if (i + 1 == ownBlocks)
+                            {
+                                Sync.Arrive(qFree[warpgroup]);
+                            }
+                        }
+                        MaskScores(scores, i, qRow, warpRow, n, causal);
+                        NextSoftmax(scores, rowMax, rescale, shift, norm, scaleLog2);
+                        Warpgroup.MmaWait(0, acc);
+                        if (leader)
+                        {
+                            Sync.Arrive(vFree[prev]);
+                        }
+                        Warp.MulRow(acc, acc, rescale);
+                        Warp.Copy(probs, scores);
                     }
-                    OnlineSoftmax(scores, probs, rowMax, lastMax, norm, scaleLog2);
-                    Warp.MulRow(acc, acc, lastMax);
-                    Sync.Wait(vArrived[s], phase);
-                    Warpgroup.MmaAB(acc, probs, vTiles[s]);
+
+                    int last = (used + ownBlocks - 1) % stages;
+                    Sync.Wait(vArrived[last], (used + ownBlocks - 1) / stages % 2);
+                    Warpgroup.MmaAB(acc, probs, vTiles[last]);
                     Warpgroup.MmaWait(0, acc);
+                    if (leader)
+                    {
+                        Sync.Arrive(vFree[last]);
+                    }
                 }
-                else
+
+                // Blocks only the later warpgroups need: free their slots once the data has landed.
+                for (int i = ownBlocks; i < kvBlocks; i++)
                 {
-                    Sync.Wait(vArrived[s], phase);
+                    int s = (used + i) % stages;
+                    Sync.Wait(kArrived[s], (used + i) / stages % 2);
+                    Sync.Wait(vArrived[s], (used + i) / stages % 2);
+                    if (leader)
+                    {
+                        Sync.Arrive(kFree[s]);
+                        Sync.Arrive(vFree[s]);
+                    }
                 }
-                if (Gpu.WarpId % 4 == 0 && Gpu.LaneId == 0)
+                used += kvBlocks;
+
+                if (ownBlocks > 0)
                 {
-                    Sync.Arrive(slotFree[s]);
+                    // O = acc / norm, staged in this warpgroup's O tile (once the previous tile's
+                    // store has read it) and stored by TMA, which clips rows past n.
+                    Warp.DivRow(acc, acc, norm);
+                    if (leader)
+                    {
+                        Tma.StoreReadWait(0);
+                    }
+                    Warpgroup.Sync(warpgroup + 1);
+                    Warpgroup.Store(oTiles[warpgroup], acc);
+                    Warpgroup.Sync(warpgroup + 1);
+                    if (leader)
+                    {
+                        Tma.Store(o, oTiles[warpgroup], new Coord(batch, head, qBlock * consumers + warpgroup, 0));
+                        Tma.StoreCommit();
+                    }
+
+                    // LSE of this warp's 16 rows, while the O store is in flight; rows past n are not written.
+                    LogSumExp(rowMax, norm, scaleLog2);
+                    Warp.Store(lse, rowMax, new Coord(batch, head, 0, warpRow / 16), n);
                 }
             }
-
-            Warp.DivRow(acc, acc, norm);
-            Warpgroup.Store(qTiles[warpgroup], acc);
-            Warpgroup.Sync(warpgroup + 1);
-            if (Gpu.WarpId % 4 == 0 && Gpu.LaneId == 0)
-            {
-                Tma.Store(o, qTiles[warpgroup], new Coord(batch, head, qBlock * Consumers + warpgroup, 0));
-                Tma.StoreCommit();
-            }
-
-            LogSumExp(rowMax, norm);
-            Warp.Store(lse, rowMax, new Coord(batch, head, 0, warpRow / 16), n);
-            if (Gpu.WarpId % 4 == 0 && Gpu.LaneId == 0)
+            if (leader)
             {
                 Tma.StoreWait(0);
             }
@@ -325,37 +512,76 @@ internal static partial class FlashAttentionKernels
     }
 
     /// <summary>
-    /// One step of the online softmax on a 16x128 score tile: scale into log2 units, raise the
-    /// running row max, turn scores into probabilities (bf16, ready to be the A operand of P·V),
-    /// and leave in <paramref name="lastMax"/> the factor exp2(old max − new max) that the
-    /// running sum (done here) and the output accumulator (done by the caller) are rescaled by.
+    /// The query block of tile <paramref name="t"/>: tiles run query-block-fastest within a head,
+    /// so the blocks working at one time share a head's K/V in L2; when causal, each head's
+    /// blocks run last-first, so the long ones (most K/V blocks) start first.
     /// </summary>
     [DeviceFunction]
-    private static void OnlineSoftmax(RT<float, D16, D128, Row> scores, RT<bf16, D16, D128, Row> probs,
-        RV<float, D16, Ortho> rowMax, RV<float, D16, Ortho> lastMax, RV<float, D16, Ortho> norm, float scaleLog2)
+    private static int TileQueryBlock(int t, int qBlocks, int causal)
     {
-        Warp.Mul(scores, scores, scaleLog2);
-        Warp.Copy(lastMax, rowMax);
-        Warp.RowMax(rowMax, scores, rowMax);
-        Warp.SubRow(scores, scores, rowMax);
-        Warp.Exp2(scores, scores);
-        Warp.Sub(lastMax, lastMax, rowMax);
-        Warp.Exp2(lastMax, lastMax);
-        Warp.Mul(norm, norm, lastMax);
-        Warp.RowSum(norm, scores, norm);
-        Warp.Copy(probs, scores);
+        int x = t % qBlocks;
+        return causal != 0 ? qBlocks - 1 - x : x;
+    }
+
+    /// <summary>Masks block <paramref name="i"/>'s scores: causal on and right of the diagonal, and columns past n.</summary>
+    [DeviceFunction]
+    private static void MaskScores(RT<float, D16, D128, Row> scores, int i, int qRow, int warpRow, int n, int causal)
+    {
+        if (causal != 0 && (i + 1) * KvRows > qRow)
+        {
+            Warp.CausalMask(scores, warpRow, i * KvRows, float.NegativeInfinity);
+        }
+        if ((i + 1) * KvRows > n)
+        {
+            Warp.ColumnMask(scores, i * KvRows, n, float.NegativeInfinity);
+        }
     }
 
     /// <summary>
-    /// Turns the running row max (log2 units of the scaled scores) and the running sum
-    /// Σ 2^(x − max) into the natural-log log-sum-exp, left in <paramref name="rowMax"/>:
-    /// max · ln 2 + ln(norm) = (max + log2(norm)) · ln 2. <paramref name="norm"/> is overwritten.
+    /// The online softmax of the first block: row max of the raw scores, scores turned in place
+    /// into 2^((s − max) · scaleLog2), their row sums started.
     /// </summary>
     [DeviceFunction]
-    private static void LogSumExp(RV<float, D16, Ortho> rowMax, RV<float, D16, Ortho> norm)
+    private static void FirstSoftmax(RT<float, D16, D128, Row> scores, RV<float, D16, Ortho> rowMax,
+        RV<float, D16, Ortho> shift, RV<float, D16, Ortho> norm, float scaleLog2)
+    {
+        Warp.RowMax(rowMax, scores, rowMax);
+        Warp.Mul(shift, rowMax, scaleLog2);
+        Warp.Exp2AffineRow(scores, scores, scaleLog2, shift);
+        Warp.RowSum(norm, scores, norm);
+    }
+
+    /// <summary>
+    /// One later step of the online softmax: raises the running row max (of raw scores), turns
+    /// the scores in place into 2^((s − max) · scaleLog2), and leaves in <paramref name="rescale"/>
+    /// the factor 2^((old max − new max) · scaleLog2) that the running sum (done here) and the
+    /// output accumulator (done by the caller, once its product has landed) are multiplied by.
+    /// </summary>
+    [DeviceFunction]
+    private static void NextSoftmax(RT<float, D16, D128, Row> scores, RV<float, D16, Ortho> rowMax,
+        RV<float, D16, Ortho> rescale, RV<float, D16, Ortho> shift, RV<float, D16, Ortho> norm, float scaleLog2)
+    {
+        Warp.Copy(rescale, rowMax);
+        Warp.RowMax(rowMax, scores, rowMax);
+        Warp.Mul(shift, rowMax, scaleLog2);
+        Warp.Exp2AffineRow(scores, scores, scaleLog2, shift);
+        Warp.Sub(rescale, rescale, rowMax);
+        Warp.Mul(rescale, rescale, scaleLog2);
+        Warp.Exp2(rescale, rescale);
+        Warp.Mul(norm, norm, rescale);
+        Warp.RowSum(norm, scores, norm);
+    }
+
+    /// <summary>
+    /// Turns the running row max (of raw scores) and the running sum Σ 2^((s − max) · scaleLog2)
+    /// into the natural-log log-sum-exp of the scaled scores, left in <paramref name="rowMax"/>:
+    /// max · scale + ln(norm) = (max · scaleLog2 + log2(norm)) · ln 2. <paramref name="norm"/> is overwritten.
+    /// </summary>
+    [DeviceFunction]
+    private static void LogSumExp(RV<float, D16, Ortho> rowMax, RV<float, D16, Ortho> norm, float scaleLog2)
     {
         Warp.Log(norm, norm);
-        Warp.Mul(rowMax, rowMax, Ln2);
+        Warp.Mul(rowMax, rowMax, scaleLog2 * Ln2);
         Warp.Add(rowMax, rowMax, norm);
     }
 

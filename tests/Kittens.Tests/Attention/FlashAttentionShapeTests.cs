@@ -22,7 +22,10 @@ public sealed class FlashAttentionShapeTests
         Assert.Equal(new AttentionProblem(2, 8, 2, 193, 64), problem);
         Assert.Equal(4, problem.HeadRatio);
         Assert.Equal(2, problem.QueryBlocks); // 193 rows = one full block of 192 and one row
-        Assert.Equal(new Dim3(2, 8, 2), problem.Grid);
+        Assert.Equal(32, problem.Tiles);
+        Assert.Equal(new Dim3(32, 1, 1), problem.GridFor(causal: true, multiprocessors: 132));
+        Assert.Equal(new Dim3(32, 1, 1), problem.GridFor(causal: false, multiprocessors: 132));
+        Assert.Equal(new Dim3(20, 1, 1), problem.GridFor(causal: false, multiprocessors: 20));
         Assert.Equal(S(2, 8, 193, 64), problem.OutputShape);
         Assert.Equal(S(2, 8, 1, 193), problem.LseShape);
     }
@@ -35,7 +38,16 @@ public sealed class FlashAttentionShapeTests
     public void AnySequenceLengthOfAtLeastOneIsTaken(int n, int d)
     {
         var problem = AttentionProblem.Validate(S(1, 1, n, d), S(1, 1, n, d), S(1, 1, n, d), S(1, 1, n, d), S(1, 1, 1, n));
-        Assert.Equal((n + 191) / 192, problem.QueryBlocks);
+        int rows = d == 64 ? 192 : 128;
+        Assert.Equal((n + rows - 1) / rows, problem.QueryBlocks);
+        Assert.Equal(rows, FlashAttention.BlockRowsFor(d));
+    }
+
+    [Fact]
+    public void BlockRowsForAnUnsupportedHeadDimNamesTheArgument()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => FlashAttention.BlockRowsFor(96));
+        Assert.Equal("headDim", e.ParamName);
     }
 
     /// <summary>One broken rule: the five shapes, the argument that must be named, and fragments the message must contain.</summary>
@@ -55,7 +67,7 @@ public sealed class FlashAttentionShapeTests
             new("q has an empty extent", S(2, 4, 0, 64), kv, kv, S(2, 4, 0, 64), S(2, 4, 1, 0), "q", ["at least 1", "(2, 4, 0, 64)"]),
             new("q head_dim 96", S(2, 4, 128, 96), S(2, 2, 128, 96), S(2, 2, 128, 96), S(2, 4, 128, 96), lse, "q", ["head_dim 96", "64 or 128"]),
             new("q head_dim 256", S(2, 4, 128, 256), S(2, 2, 128, 256), S(2, 2, 128, 256), S(2, 4, 128, 256), lse, "q", ["head_dim 256", "64 or 128"]),
-            new("too many heads for the grid", S(1, 70000, 1, 64), S(1, 1, 1, 64), S(1, 1, 1, 64), S(1, 70000, 1, 64), S(1, 70000, 1, 1), "q", ["70000 heads", "65535"]),
+            new("too many query tiles", S(40000, 40000, 1, 64), S(40000, 1, 1, 64), S(40000, 1, 1, 64), S(40000, 40000, 1, 64), S(40000, 40000, 1, 1), "q", ["1600000000 query tiles", "1073741824"]),
             new("k head_dim differs from q", q, S(2, 2, 128, 128), S(2, 2, 128, 128), q, lse, "k", ["head_dim 128", "(2, 2, 128, 128)", "head_dim 64", "(2, 4, 128, 64)"]),
             new("k batch differs from q", q, S(1, 2, 128, 64), S(1, 2, 128, 64), q, lse, "k", ["batch 1", "batch 2"]),
             new("k seq differs from q", q, S(2, 2, 256, 64), S(2, 2, 256, 64), q, lse, "k", ["seq 256", "seq 128", "self-attention"]),

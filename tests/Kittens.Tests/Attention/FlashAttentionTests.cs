@@ -90,6 +90,7 @@ public sealed class FlashAttentionTests
     [Theory]
     [InlineData(64, false, 1, 2, 2, 192)]
     [InlineData(64, false, 2, 4, 1, 1000)]
+    [InlineData(64, false, 4, 8, 2, 1000)]   // 192 tiles: more than an H100 has multiprocessors
     [InlineData(64, false, 1, 4, 4, 5)]
     [InlineData(64, true, 1, 4, 1, 777)]
     [InlineData(64, true, 2, 2, 2, 384)]
@@ -97,6 +98,7 @@ public sealed class FlashAttentionTests
     [InlineData(64, true, 1, 4, 2, 130)]
     [InlineData(128, false, 1, 4, 1, 333)]
     [InlineData(128, false, 2, 2, 2, 1536)]
+    [InlineData(128, false, 2, 16, 4, 1100)] // 288 tiles: blocks loop over tiles
     [InlineData(128, false, 1, 1, 1, 1)]
     [InlineData(128, true, 1, 8, 2, 640)]
     [InlineData(128, true, 3, 1, 1, 129)]
@@ -125,6 +127,49 @@ public sealed class FlashAttentionTests
             Check.BitIdentical(firstO, Download(x.O), $"{what}: O of repeat {repeat + 1}");
             Check.BitIdentical(firstLse, Download(x.Lse), $"{what}: LSE of repeat {repeat + 1}");
         }
+    }
+
+    /// <summary>
+    /// The kernels loop over tiles when the grid is smaller than the tile count (the non-causal
+    /// launch uses one block per multiprocessor): a grid of 3 blocks, each computing many tiles
+    /// with the K/V ring, the Q and O tiles and their semaphores carried across tiles, must give
+    /// the bits of one block per tile.
+    /// </summary>
+    [Theory]
+    [InlineData(64, false)]
+    [InlineData(64, true)]
+    [InlineData(128, false)]
+    [InlineData(128, true)]
+    public void ASmallGridLoopsOverEveryTile(int d, bool causal)
+    {
+        RequireHopper();
+        var random = HostData.NewRandom(out int seed);
+        using var x = new Inputs(random, 2, 4, 2, 700, d);
+        var problem = AttentionProblem.Validate(x.Q.Shape, x.K.Shape, x.V.Shape, x.O.Shape, x.Lse.Shape);
+        float scaleLog2 = AttentionProblem.ScaleLog2(null, d);
+        int causalFlag = causal ? 1 : 0;
+        var stream = CudaStream.Default;
+
+        void Launch(Dim3 grid)
+        {
+            if (d == 64)
+                Kittens.Attention.Kernels.FlashAttentionKernels.ForwardD64Kernel.Launch(stream, grid, x.Q, x.K, x.V, x.O, x.Lse, causalFlag, scaleLog2, problem.HeadRatio);
+            else
+                Kittens.Attention.Kernels.FlashAttentionKernels.ForwardD128Kernel.Launch(stream, grid, x.Q, x.K, x.V, x.O, x.Lse, causalFlag, scaleLog2, problem.HeadRatio);
+            Synchronize();
+        }
+
+        Launch(new Dim3((uint)problem.Tiles, 1, 1));
+        bf16[] oneTileEach = Download(x.O);
+        float[] lseOneTileEach = Download(x.Lse);
+        string what = $"D={d} causal={causal}, {problem.Tiles} tiles (seed {seed})";
+        CheckAgainstReference(x, HostData.ToFloat(oneTileEach), lseOneTileEach, 1.0 / Math.Sqrt(d), causal, random, what);
+
+        Poison(x.O);
+        Poison(x.Lse);
+        Launch(new Dim3(3, 1, 1));
+        Check.BitIdentical(oneTileEach, Download(x.O), $"{what}: O from a grid of 3");
+        Check.BitIdentical(lseOneTileEach, Download(x.Lse), $"{what}: LSE from a grid of 3");
     }
 
     [Theory]

@@ -59,11 +59,12 @@ __device__ void maps_body(const gl<T>& a, const gl<T>& b, const gl<T>& out, floa
 }
 
 // ---------------------------------------------------------------------------------------------
-// bcast_T_RxC_L(a, vr, vc, out): vr shape (1,1,1,R), vc shape (1,1,1,C), out shape (1, 8, R, C).
+// bcast_T_RxC_L(a, vr, vc, out, s): vr shape (1,1,1,R), vc shape (1,1,1,C), out shape (1, 9, R, C).
 //   out[0](r,c) = a(r,c) + vr[r]   [1] -   [2] *   [3] /      (row broadcasts, col_vec)
 //   out[4](r,c) = a(r,c) + vc[c]   [5] -   [6] *   [7] /      (column broadcasts, row_vec)
+//   out[8](r,c) = 2^(a(r,c) * s - vr[r])                      (exp2_affine_row, col_vec)
 template<class T, int R, int C, class L>
-__device__ void bcast_body(const gl<T>& a, const gl<T>& vr, const gl<T>& vc, const gl<T>& out) {
+__device__ void bcast_body(const gl<T>& a, const gl<T>& vr, const gl<T>& vc, const gl<T>& out, float s) {
     using tile = rt<T, R, C, L>;
     tile x;
     {   // row broadcasts (col_vec); vectors are scoped so that only one is live with the tile
@@ -78,6 +79,7 @@ __device__ void bcast_body(const gl<T>& a, const gl<T>& vr, const gl<T>& vc, con
         warp::load(x, a, coord(0, 0)); warp::sub_row(x, x, cv); warp::store(out, x, coord(0, 1, 0, 0));
         warp::load(x, a, coord(0, 0)); warp::mul_row(x, x, cv); warp::store(out, x, coord(0, 2, 0, 0));
         warp::load(x, a, coord(0, 0)); warp::div_row(x, x, cv); warp::store(out, x, coord(0, 3, 0, 0));
+        warp::load(x, a, coord(0, 0)); warp::exp2_affine_row(x, x, s, cv); warp::store(out, x, coord(0, 8, 0, 0));
     }
     {   // column broadcasts (row_vec)
         typename tile::row_vec rwv;
@@ -311,8 +313,8 @@ __device__ void vec_body(const gl<T>& a, const gl<T>& b, const gl<T>& out, float
 extern "C" __global__ void maps_##TN##_##R##x##C##_##LN(gl<T> a, gl<T> b, gl<T> out, float s) {                 \
     maps_body<T, R, C, L>(a, b, out, s);                                                                        \
 }                                                                                                               \
-extern "C" __global__ void bcast_##TN##_##R##x##C##_##LN(gl<T> a, gl<T> vr, gl<T> vc, gl<T> out) {              \
-    bcast_body<T, R, C, L>(a, vr, vc, out);                                                                     \
+extern "C" __global__ void bcast_##TN##_##R##x##C##_##LN(gl<T> a, gl<T> vr, gl<T> vc, gl<T> out, float s) {     \
+    bcast_body<T, R, C, L>(a, vr, vc, out, s);                                                                  \
 }                                                                                                               \
 extern "C" __global__ void reduce_##TN##_##R##x##C##_##LN(gl<T> a, gl<float> accr, gl<float> accc,             \
         gl<float> outr, gl<float> outc, gl<T> outr16, gl<T> outc16) {                                           \
