@@ -28,13 +28,18 @@ internal readonly record struct AttentionProblem(int Batch, int Heads, int KvHea
     public int BlockRows => FlashAttentionKernels.BlockRowsFor(HeadDim);
 
     /// <summary>
-    /// The launch grid, one-dimensional: without a causal mask every tile costs the same, so at
-    /// most one block per multiprocessor, each looping over tiles (the next tile's loads overlap
-    /// the current one's end); with one, tiles differ in cost, so one block per tile and the
-    /// hardware hands the next tile to whichever multiprocessor frees up first.
+    /// Work units the kernels hand out to blocks: one per tile, or, when causal, one per pair of
+    /// query blocks (x, last − x) of a head, which cost about the same.
+    /// </summary>
+    public int Units(bool causal) => (causal ? (QueryBlocks + 1) / 2 : QueryBlocks) * Heads * Batch;
+
+    /// <summary>
+    /// The launch grid, one-dimensional: at most one block per multiprocessor (one fits, by
+    /// shared memory and registers), each looping over its units, so the next tile's loads
+    /// overlap the end of the current one.
     /// </summary>
     public Dim3 GridFor(bool causal, int multiprocessors) =>
-        new((uint)(causal ? Tiles : Math.Min(Tiles, Math.Max(1, multiprocessors))), 1, 1);
+        new((uint)Math.Min(Units(causal), Math.Max(1, multiprocessors)), 1, 1);
 
     /// <summary>The shape O must have: q's.</summary>
     public TensorShape OutputShape => new(Batch, Heads, Seq, HeadDim);

@@ -22,8 +22,8 @@ namespace Kittens.Attention.Kernels;
 /// Across warpgroups, one's softmax runs while another's products occupy the tensor cores.
 /// </para>
 /// <para>
-/// Tiles: a tile is one block's query rows of one head. Blocks loop over tiles (x, x + gridDim.x,
-/// …), carrying the K/V ring and the semaphore phases across them, so the producer loads the
+/// Tiles: a tile is one block's query rows of one head. Blocks loop over tiles (in units, see
+/// <see cref="UnitsPerHead"/>), carrying the K/V ring and the semaphore phases across them, so the producer loads the
 /// next tile's Q and first K/V blocks while the consumers finish the current tile; O goes out
 /// through its own shared tiles by TMA, so the next Q can land while O is still being stored.
 /// </para>
@@ -67,8 +67,8 @@ internal static partial class FlashAttentionKernels
     /// <summary>
     /// O = softmax(scale · Q·Kᵀ [causal])·V and LSE for head dim 64. q, o: (B, H, N, 64);
     /// k, v: (B, G, N, 64) with H = G · headRatio; lse: (B, H, 1, N) float. Any N ≥ 1.
-    /// Grid: (blocks, 1, 1), any count ≥ 1; block x computes tiles x, x + blocks, … of the
-    /// ceil(N / 192) · H · B query tiles (order: <see cref="TileQueryBlock"/>).
+    /// Grid: (blocks, 1, 1), any count ≥ 1; block x computes units x, x + blocks, … of the
+    /// ceil(N / 192) · H · B query tiles (<see cref="UnitsPerHead"/>).
     /// </summary>
     [Kernel(Threads = (ConsumersD64 + 1) * 128, MinBlocksPerSm = 1)]
     public static void ForwardD64(
@@ -83,7 +83,8 @@ internal static partial class FlashAttentionKernels
         const int stages = 4;
         int n = q.Rows;
         int qBlocks = (n + consumers * 64 - 1) / (consumers * 64);
-        int tiles = qBlocks * q.Depth * q.Batch;
+        int unitsPerHead = UnitsPerHead(qBlocks, causal);
+        int units = unitsPerHead * q.Depth * q.Batch;
         int warpgroup = Gpu.WarpgroupId;
 
         var qTiles = Shared.Alloc<ST<bf16, D64, D64>>(consumers);
@@ -123,37 +124,40 @@ internal static partial class FlashAttentionKernels
             if (Gpu.WarpId == consumers * 4 && Gpu.LaneId == 0)
             {
                 int loaded = 0;
-                for (int t = BlockIdx.X, j = 0; t < tiles; t += GridDim.X, j++)
+                for (int u = BlockIdx.X, j = 0; u < units; u += GridDim.X)
                 {
-                    int qBlock = TileQueryBlock(t, qBlocks, causal);
-                    int head = t / qBlocks % q.Depth;
-                    int batch = t / qBlocks / q.Depth;
-                    int kvHead = head / headRatio;
-                    for (int w = 0; w < consumers; w++)
+                    int head = u / unitsPerHead % q.Depth;
+                    int batch = u / unitsPerHead / q.Depth;
+                    for (int h = 0; h < TilesInUnit(u % unitsPerHead, qBlocks, causal); h++, j++)
                     {
-                        if (j > 0)
+                        int qBlock = UnitQueryBlock(u % unitsPerHead, h, qBlocks, causal);
+                        int kvHead = head / headRatio;
+                        for (int w = 0; w < consumers; w++)
                         {
-                            Sync.Wait(qFree[w], (j - 1) % 2);
+                            if (j > 0)
+                            {
+                                Sync.Wait(qFree[w], (j - 1) % 2);
+                            }
+                            Tma.Expect(qArrived[w], qTiles[w]);
+                            Tma.Load(qTiles[w], q, new Coord(batch, head, qBlock * consumers + w, 0), qArrived[w]);
                         }
-                        Tma.Expect(qArrived[w], qTiles[w]);
-                        Tma.Load(qTiles[w], q, new Coord(batch, head, qBlock * consumers + w, 0), qArrived[w]);
-                    }
-                    int kvBlocks = KvBlocksFor(n, (qBlock + 1) * consumers * 64, causal);
-                    for (int i = 0; i < kvBlocks; i++, loaded++)
-                    {
-                        int s = loaded % stages;
-                        if (loaded >= stages)
+                        int kvBlocks = KvBlocksFor(n, (qBlock + 1) * consumers * 64, causal);
+                        for (int i = 0; i < kvBlocks; i++, loaded++)
                         {
-                            Sync.Wait(kFree[s], (loaded / stages - 1) % 2);
+                            int s = loaded % stages;
+                            if (loaded >= stages)
+                            {
+                                Sync.Wait(kFree[s], (loaded / stages - 1) % 2);
+                            }
+                            Tma.Expect(kArrived[s], kTiles[s]);
+                            Tma.Load(kTiles[s], k, new Coord(batch, kvHead, i, 0), kArrived[s]);
+                            if (loaded >= stages)
+                            {
+                                Sync.Wait(vFree[s], (loaded / stages - 1) % 2);
+                            }
+                            Tma.Expect(vArrived[s], vTiles[s]);
+                            Tma.Load(vTiles[s], v, new Coord(batch, kvHead, i, 0), vArrived[s]);
                         }
-                        Tma.Expect(kArrived[s], kTiles[s]);
-                        Tma.Load(kTiles[s], k, new Coord(batch, kvHead, i, 0), kArrived[s]);
-                        if (loaded >= stages)
-                        {
-                            Sync.Wait(vFree[s], (loaded / stages - 1) % 2);
-                        }
-                        Tma.Expect(vArrived[s], vTiles[s]);
-                        Tma.Load(vTiles[s], v, new Coord(batch, kvHead, i, 0), vArrived[s]);
                     }
                 }
             }
@@ -170,116 +174,119 @@ internal static partial class FlashAttentionKernels
             var norm = new RV<float, D16, Ortho>();
             bool leader = Gpu.WarpId % 4 == 0 && Gpu.LaneId == 0;
             int used = 0;
-            for (int t = BlockIdx.X, j = 0; t < tiles; t += GridDim.X, j++)
+            for (int u = BlockIdx.X, j = 0; u < units; u += GridDim.X)
             {
-                int qBlock = TileQueryBlock(t, qBlocks, causal);
-                int head = t / qBlocks % q.Depth;
-                int batch = t / qBlocks / q.Depth;
-                int kvBlocks = KvBlocksFor(n, (qBlock + 1) * consumers * 64, causal);
-                int qRow = (qBlock * consumers + warpgroup) * 64;
-                int warpRow = qRow + (Gpu.WarpId % 4) * 16;
-                int ownBlocks = qRow < n ? KvBlocksFor(n, qRow + 64, causal) : 0;
-                Warp.NegInfty(rowMax);
-                Warp.Zero(norm);
-                Warp.Zero(acc);
-                Sync.Wait(qArrived[warpgroup], j % 2);
-                if (ownBlocks == 0 && leader)
+                for (int h = 0; h < TilesInUnit(u % unitsPerHead, qBlocks, causal); h++, j++)
                 {
-                    Sync.Arrive(qFree[warpgroup]);
-                }
-
-                if (ownBlocks > 0)
-                {
-                    // Block 0: S(0) and its softmax, nothing to overlap yet.
-                    int s0 = used % stages;
-                    Sync.Wait(kArrived[s0], used / stages % 2);
-                    Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s0]);
-                    Warpgroup.MmaWait(0, scores);
-                    if (leader)
+                    int qBlock = UnitQueryBlock(u % unitsPerHead, h, qBlocks, causal);
+                    int kvBlocks = KvBlocksFor(n, (qBlock + 1) * consumers * 64, causal);
+                    int qRow = (qBlock * consumers + warpgroup) * 64;
+                    int warpRow = qRow + (Gpu.WarpId % 4) * 16;
+                    int ownBlocks = qRow < n ? KvBlocksFor(n, qRow + 64, causal) : 0;
+                    Warp.NegInfty(rowMax);
+                    Warp.Zero(norm);
+                    Warp.Zero(acc);
+                    Sync.Wait(qArrived[warpgroup], j % 2);
+                    if (ownBlocks == 0 && leader)
                     {
-                        Sync.Arrive(kFree[s0]);
-                        if (ownBlocks == 1)
-                        {
-                            Sync.Arrive(qFree[warpgroup]);
-                        }
+                        Sync.Arrive(qFree[warpgroup]);
                     }
-                    MaskScores(scores, 0, qRow, warpRow, n, causal);
-                    FirstSoftmax(scores, rowMax, shift, norm, scaleLog2);
-                    Warp.Copy(probs, scores);
 
-                    for (int i = 1; i < ownBlocks; i++)
+                    if (ownBlocks > 0)
                     {
-                        int s = (used + i) % stages;
-                        int prev = (used + i - 1) % stages;
-                        Sync.Wait(kArrived[s], (used + i) / stages % 2);
-                        Sync.Wait(vArrived[prev], (used + i - 1) / stages % 2);
-                        Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s]);
-                        Warpgroup.MmaAB(acc, probs, vTiles[prev]);
-                        Warpgroup.MmaWait(1, scores);
+                        // Block 0: S(0) and its softmax, nothing to overlap yet.
+                        int s0 = used % stages;
+                        Sync.Wait(kArrived[s0], used / stages % 2);
+                        Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s0]);
+                        Warpgroup.MmaWait(0, scores);
                         if (leader)
                         {
-                            Sync.Arrive(kFree[s]);
-                            if (i + 1 == ownBlocks)
+                            Sync.Arrive(kFree[s0]);
+                            if (ownBlocks == 1)
                             {
                                 Sync.Arrive(qFree[warpgroup]);
                             }
                         }
-                        MaskScores(scores, i, qRow, warpRow, n, causal);
-                        NextSoftmax(scores, rowMax, rescale, shift, norm, scaleLog2);
+                        MaskScores(scores, 0, qRow, warpRow, n, causal);
+                        FirstSoftmax(scores, rowMax, shift, norm, scaleLog2);
+                        Warp.Copy(probs, scores);
+
+                        for (int i = 1; i < ownBlocks; i++)
+                        {
+                            int s = (used + i) % stages;
+                            int prev = (used + i - 1) % stages;
+                            Sync.Wait(kArrived[s], (used + i) / stages % 2);
+                            Sync.Wait(vArrived[prev], (used + i - 1) / stages % 2);
+                            Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s]);
+                            Warpgroup.MmaAB(acc, probs, vTiles[prev]);
+                            Warpgroup.MmaWait(1, scores);
+                            if (leader)
+                            {
+                                Sync.Arrive(kFree[s]);
+                                if (i + 1 == ownBlocks)
+                                {
+                                    Sync.Arrive(qFree[warpgroup]);
+                                }
+                            }
+                            MaskScores(scores, i, qRow, warpRow, n, causal);
+                            NextSoftmax(scores, rowMax, rescale, shift, norm, scaleLog2);
+                            Warpgroup.MmaWait(0, acc);
+                            if (leader)
+                            {
+                                Sync.Arrive(vFree[prev]);
+                            }
+                            Warp.MulRow(acc, acc, rescale);
+                            Warp.Copy(probs, scores);
+                        }
+
+                        int last = (used + ownBlocks - 1) % stages;
+                        Sync.Wait(vArrived[last], (used + ownBlocks - 1) / stages % 2);
+                        Warpgroup.MmaAB(acc, probs, vTiles[last]);
                         Warpgroup.MmaWait(0, acc);
                         if (leader)
                         {
-                            Sync.Arrive(vFree[prev]);
+                            Sync.Arrive(vFree[last]);
                         }
-                        Warp.MulRow(acc, acc, rescale);
-                        Warp.Copy(probs, scores);
                     }
 
-                    int last = (used + ownBlocks - 1) % stages;
-                    Sync.Wait(vArrived[last], (used + ownBlocks - 1) / stages % 2);
-                    Warpgroup.MmaAB(acc, probs, vTiles[last]);
-                    Warpgroup.MmaWait(0, acc);
-                    if (leader)
+                    // Blocks only the later warpgroups need: free their slots once the data has landed.
+                    for (int i = ownBlocks; i < kvBlocks; i++)
                     {
-                        Sync.Arrive(vFree[last]);
+                        int s = (used + i) % stages;
+                        Sync.Wait(kArrived[s], (used + i) / stages % 2);
+                        Sync.Wait(vArrived[s], (used + i) / stages % 2);
+                        if (leader)
+                        {
+                            Sync.Arrive(kFree[s]);
+                            Sync.Arrive(vFree[s]);
+                        }
                     }
-                }
+                    used += kvBlocks;
 
-                // Blocks only the later warpgroups need: free their slots once the data has landed.
-                for (int i = ownBlocks; i < kvBlocks; i++)
-                {
-                    int s = (used + i) % stages;
-                    Sync.Wait(kArrived[s], (used + i) / stages % 2);
-                    Sync.Wait(vArrived[s], (used + i) / stages % 2);
-                    if (leader)
+                    if (ownBlocks > 0)
                     {
-                        Sync.Arrive(kFree[s]);
-                        Sync.Arrive(vFree[s]);
-                    }
-                }
-                used += kvBlocks;
+                        // O = acc / norm, staged in this warpgroup's O tile (once the previous tile's
+                        // store has read it) and stored by TMA, which clips rows past n.
+                        int head = u / unitsPerHead % q.Depth;
+                        int batch = u / unitsPerHead / q.Depth;
+                        Warp.DivRow(acc, acc, norm);
+                        if (leader)
+                        {
+                            Tma.StoreReadWait(0);
+                        }
+                        Warpgroup.Sync(warpgroup + 1);
+                        Warpgroup.Store(oTiles[warpgroup], acc);
+                        Warpgroup.Sync(warpgroup + 1);
+                        if (leader)
+                        {
+                            Tma.Store(o, oTiles[warpgroup], new Coord(batch, head, qBlock * consumers + warpgroup, 0));
+                            Tma.StoreCommit();
+                        }
 
-                if (ownBlocks > 0)
-                {
-                    // O = acc / norm, staged in this warpgroup's O tile (once the previous tile's
-                    // store has read it) and stored by TMA, which clips rows past n.
-                    Warp.DivRow(acc, acc, norm);
-                    if (leader)
-                    {
-                        Tma.StoreReadWait(0);
+                        // LSE of this warp's 16 rows, while the O store is in flight; rows past n are not written.
+                        LogSumExp(rowMax, norm, scaleLog2);
+                        Warp.Store(lse, rowMax, new Coord(batch, head, 0, warpRow / 16), n);
                     }
-                    Warpgroup.Sync(warpgroup + 1);
-                    Warpgroup.Store(oTiles[warpgroup], acc);
-                    Warpgroup.Sync(warpgroup + 1);
-                    if (leader)
-                    {
-                        Tma.Store(o, oTiles[warpgroup], new Coord(batch, head, qBlock * consumers + warpgroup, 0));
-                        Tma.StoreCommit();
-                    }
-
-                    // LSE of this warp's 16 rows, while the O store is in flight; rows past n are not written.
-                    LogSumExp(rowMax, norm, scaleLog2);
-                    Warp.Store(lse, rowMax, new Coord(batch, head, 0, warpRow / 16), n);
                 }
             }
             if (leader)
@@ -292,8 +299,8 @@ internal static partial class FlashAttentionKernels
     /// <summary>
     /// O = softmax(scale · Q·Kᵀ [causal])·V and LSE for head dim 128. q, o: (B, H, N, 128);
     /// k, v: (B, G, N, 128) with H = G · headRatio; lse: (B, H, 1, N) float. Any N ≥ 1.
-    /// Grid: (blocks, 1, 1), any count ≥ 1; block x computes tiles x, x + blocks, … of the
-    /// ceil(N / 128) · H · B query tiles (order: <see cref="TileQueryBlock"/>).
+    /// Grid: (blocks, 1, 1), any count ≥ 1; block x computes units x, x + blocks, … of the
+    /// ceil(N / 128) · H · B query tiles (<see cref="UnitsPerHead"/>).
     /// </summary>
     [Kernel(Threads = (ConsumersD128 + 1) * 128, MinBlocksPerSm = 1)]
     public static void ForwardD128(
@@ -308,7 +315,8 @@ internal static partial class FlashAttentionKernels
         const int stages = 2;
         int n = q.Rows;
         int qBlocks = (n + consumers * 64 - 1) / (consumers * 64);
-        int tiles = qBlocks * q.Depth * q.Batch;
+        int unitsPerHead = UnitsPerHead(qBlocks, causal);
+        int units = unitsPerHead * q.Depth * q.Batch;
         int warpgroup = Gpu.WarpgroupId;
 
         var qTiles = Shared.Alloc<ST<bf16, D64, D128>>(consumers);
@@ -345,37 +353,40 @@ internal static partial class FlashAttentionKernels
             if (Gpu.WarpId == consumers * 4 && Gpu.LaneId == 0)
             {
                 int loaded = 0;
-                for (int t = BlockIdx.X, j = 0; t < tiles; t += GridDim.X, j++)
+                for (int u = BlockIdx.X, j = 0; u < units; u += GridDim.X)
                 {
-                    int qBlock = TileQueryBlock(t, qBlocks, causal);
-                    int head = t / qBlocks % q.Depth;
-                    int batch = t / qBlocks / q.Depth;
-                    int kvHead = head / headRatio;
-                    for (int w = 0; w < consumers; w++)
+                    int head = u / unitsPerHead % q.Depth;
+                    int batch = u / unitsPerHead / q.Depth;
+                    for (int h = 0; h < TilesInUnit(u % unitsPerHead, qBlocks, causal); h++, j++)
                     {
-                        if (j > 0)
+                        int qBlock = UnitQueryBlock(u % unitsPerHead, h, qBlocks, causal);
+                        int kvHead = head / headRatio;
+                        for (int w = 0; w < consumers; w++)
                         {
-                            Sync.Wait(qFree[w], (j - 1) % 2);
+                            if (j > 0)
+                            {
+                                Sync.Wait(qFree[w], (j - 1) % 2);
+                            }
+                            Tma.Expect(qArrived[w], qTiles[w]);
+                            Tma.Load(qTiles[w], q, new Coord(batch, head, qBlock * consumers + w, 0), qArrived[w]);
                         }
-                        Tma.Expect(qArrived[w], qTiles[w]);
-                        Tma.Load(qTiles[w], q, new Coord(batch, head, qBlock * consumers + w, 0), qArrived[w]);
-                    }
-                    int kvBlocks = KvBlocksFor(n, (qBlock + 1) * consumers * 64, causal);
-                    for (int i = 0; i < kvBlocks; i++, loaded++)
-                    {
-                        int s = loaded % stages;
-                        if (loaded >= stages)
+                        int kvBlocks = KvBlocksFor(n, (qBlock + 1) * consumers * 64, causal);
+                        for (int i = 0; i < kvBlocks; i++, loaded++)
                         {
-                            Sync.Wait(kFree[s], (loaded / stages - 1) % 2);
+                            int s = loaded % stages;
+                            if (loaded >= stages)
+                            {
+                                Sync.Wait(kFree[s], (loaded / stages - 1) % 2);
+                            }
+                            Tma.Expect(kArrived[s], kTiles[s]);
+                            Tma.Load(kTiles[s], k, new Coord(batch, kvHead, i, 0), kArrived[s]);
+                            if (loaded >= stages)
+                            {
+                                Sync.Wait(vFree[s], (loaded / stages - 1) % 2);
+                            }
+                            Tma.Expect(vArrived[s], vTiles[s]);
+                            Tma.Load(vTiles[s], v, new Coord(batch, kvHead, i, 0), vArrived[s]);
                         }
-                        Tma.Expect(kArrived[s], kTiles[s]);
-                        Tma.Load(kTiles[s], k, new Coord(batch, kvHead, i, 0), kArrived[s]);
-                        if (loaded >= stages)
-                        {
-                            Sync.Wait(vFree[s], (loaded / stages - 1) % 2);
-                        }
-                        Tma.Expect(vArrived[s], vTiles[s]);
-                        Tma.Load(vTiles[s], v, new Coord(batch, kvHead, i, 0), vArrived[s]);
                     }
                 }
             }
@@ -392,116 +403,119 @@ internal static partial class FlashAttentionKernels
             var norm = new RV<float, D16, Ortho>();
             bool leader = Gpu.WarpId % 4 == 0 && Gpu.LaneId == 0;
             int used = 0;
-            for (int t = BlockIdx.X, j = 0; t < tiles; t += GridDim.X, j++)
+            for (int u = BlockIdx.X, j = 0; u < units; u += GridDim.X)
             {
-                int qBlock = TileQueryBlock(t, qBlocks, causal);
-                int head = t / qBlocks % q.Depth;
-                int batch = t / qBlocks / q.Depth;
-                int kvBlocks = KvBlocksFor(n, (qBlock + 1) * consumers * 64, causal);
-                int qRow = (qBlock * consumers + warpgroup) * 64;
-                int warpRow = qRow + (Gpu.WarpId % 4) * 16;
-                int ownBlocks = qRow < n ? KvBlocksFor(n, qRow + 64, causal) : 0;
-                Warp.NegInfty(rowMax);
-                Warp.Zero(norm);
-                Warp.Zero(acc);
-                Sync.Wait(qArrived[warpgroup], j % 2);
-                if (ownBlocks == 0 && leader)
+                for (int h = 0; h < TilesInUnit(u % unitsPerHead, qBlocks, causal); h++, j++)
                 {
-                    Sync.Arrive(qFree[warpgroup]);
-                }
-
-                if (ownBlocks > 0)
-                {
-                    // Block 0: S(0) and its softmax, nothing to overlap yet.
-                    int s0 = used % stages;
-                    Sync.Wait(kArrived[s0], used / stages % 2);
-                    Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s0]);
-                    Warpgroup.MmaWait(0, scores);
-                    if (leader)
+                    int qBlock = UnitQueryBlock(u % unitsPerHead, h, qBlocks, causal);
+                    int kvBlocks = KvBlocksFor(n, (qBlock + 1) * consumers * 64, causal);
+                    int qRow = (qBlock * consumers + warpgroup) * 64;
+                    int warpRow = qRow + (Gpu.WarpId % 4) * 16;
+                    int ownBlocks = qRow < n ? KvBlocksFor(n, qRow + 64, causal) : 0;
+                    Warp.NegInfty(rowMax);
+                    Warp.Zero(norm);
+                    Warp.Zero(acc);
+                    Sync.Wait(qArrived[warpgroup], j % 2);
+                    if (ownBlocks == 0 && leader)
                     {
-                        Sync.Arrive(kFree[s0]);
-                        if (ownBlocks == 1)
-                        {
-                            Sync.Arrive(qFree[warpgroup]);
-                        }
+                        Sync.Arrive(qFree[warpgroup]);
                     }
-                    MaskScores(scores, 0, qRow, warpRow, n, causal);
-                    FirstSoftmax(scores, rowMax, shift, norm, scaleLog2);
-                    Warp.Copy(probs, scores);
 
-                    for (int i = 1; i < ownBlocks; i++)
+                    if (ownBlocks > 0)
                     {
-                        int s = (used + i) % stages;
-                        int prev = (used + i - 1) % stages;
-                        Sync.Wait(kArrived[s], (used + i) / stages % 2);
-                        Sync.Wait(vArrived[prev], (used + i - 1) / stages % 2);
-                        Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s]);
-                        Warpgroup.MmaAB(acc, probs, vTiles[prev]);
-                        Warpgroup.MmaWait(1, scores);
+                        // Block 0: S(0) and its softmax, nothing to overlap yet.
+                        int s0 = used % stages;
+                        Sync.Wait(kArrived[s0], used / stages % 2);
+                        Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s0]);
+                        Warpgroup.MmaWait(0, scores);
                         if (leader)
                         {
-                            Sync.Arrive(kFree[s]);
-                            if (i + 1 == ownBlocks)
+                            Sync.Arrive(kFree[s0]);
+                            if (ownBlocks == 1)
                             {
                                 Sync.Arrive(qFree[warpgroup]);
                             }
                         }
-                        MaskScores(scores, i, qRow, warpRow, n, causal);
-                        NextSoftmax(scores, rowMax, rescale, shift, norm, scaleLog2);
+                        MaskScores(scores, 0, qRow, warpRow, n, causal);
+                        FirstSoftmax(scores, rowMax, shift, norm, scaleLog2);
+                        Warp.Copy(probs, scores);
+
+                        for (int i = 1; i < ownBlocks; i++)
+                        {
+                            int s = (used + i) % stages;
+                            int prev = (used + i - 1) % stages;
+                            Sync.Wait(kArrived[s], (used + i) / stages % 2);
+                            Sync.Wait(vArrived[prev], (used + i - 1) / stages % 2);
+                            Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s]);
+                            Warpgroup.MmaAB(acc, probs, vTiles[prev]);
+                            Warpgroup.MmaWait(1, scores);
+                            if (leader)
+                            {
+                                Sync.Arrive(kFree[s]);
+                                if (i + 1 == ownBlocks)
+                                {
+                                    Sync.Arrive(qFree[warpgroup]);
+                                }
+                            }
+                            MaskScores(scores, i, qRow, warpRow, n, causal);
+                            NextSoftmax(scores, rowMax, rescale, shift, norm, scaleLog2);
+                            Warpgroup.MmaWait(0, acc);
+                            if (leader)
+                            {
+                                Sync.Arrive(vFree[prev]);
+                            }
+                            Warp.MulRow(acc, acc, rescale);
+                            Warp.Copy(probs, scores);
+                        }
+
+                        int last = (used + ownBlocks - 1) % stages;
+                        Sync.Wait(vArrived[last], (used + ownBlocks - 1) / stages % 2);
+                        Warpgroup.MmaAB(acc, probs, vTiles[last]);
                         Warpgroup.MmaWait(0, acc);
                         if (leader)
                         {
-                            Sync.Arrive(vFree[prev]);
+                            Sync.Arrive(vFree[last]);
                         }
-                        Warp.MulRow(acc, acc, rescale);
-                        Warp.Copy(probs, scores);
                     }
 
-                    int last = (used + ownBlocks - 1) % stages;
-                    Sync.Wait(vArrived[last], (used + ownBlocks - 1) / stages % 2);
-                    Warpgroup.MmaAB(acc, probs, vTiles[last]);
-                    Warpgroup.MmaWait(0, acc);
-                    if (leader)
+                    // Blocks only the later warpgroups need: free their slots once the data has landed.
+                    for (int i = ownBlocks; i < kvBlocks; i++)
                     {
-                        Sync.Arrive(vFree[last]);
+                        int s = (used + i) % stages;
+                        Sync.Wait(kArrived[s], (used + i) / stages % 2);
+                        Sync.Wait(vArrived[s], (used + i) / stages % 2);
+                        if (leader)
+                        {
+                            Sync.Arrive(kFree[s]);
+                            Sync.Arrive(vFree[s]);
+                        }
                     }
-                }
+                    used += kvBlocks;
 
-                // Blocks only the later warpgroups need: free their slots once the data has landed.
-                for (int i = ownBlocks; i < kvBlocks; i++)
-                {
-                    int s = (used + i) % stages;
-                    Sync.Wait(kArrived[s], (used + i) / stages % 2);
-                    Sync.Wait(vArrived[s], (used + i) / stages % 2);
-                    if (leader)
+                    if (ownBlocks > 0)
                     {
-                        Sync.Arrive(kFree[s]);
-                        Sync.Arrive(vFree[s]);
-                    }
-                }
-                used += kvBlocks;
+                        // O = acc / norm, staged in this warpgroup's O tile (once the previous tile's
+                        // store has read it) and stored by TMA, which clips rows past n.
+                        int head = u / unitsPerHead % q.Depth;
+                        int batch = u / unitsPerHead / q.Depth;
+                        Warp.DivRow(acc, acc, norm);
+                        if (leader)
+                        {
+                            Tma.StoreReadWait(0);
+                        }
+                        Warpgroup.Sync(warpgroup + 1);
+                        Warpgroup.Store(oTiles[warpgroup], acc);
+                        Warpgroup.Sync(warpgroup + 1);
+                        if (leader)
+                        {
+                            Tma.Store(o, oTiles[warpgroup], new Coord(batch, head, qBlock * consumers + warpgroup, 0));
+                            Tma.StoreCommit();
+                        }
 
-                if (ownBlocks > 0)
-                {
-                    // O = acc / norm, staged in this warpgroup's O tile (once the previous tile's
-                    // store has read it) and stored by TMA, which clips rows past n.
-                    Warp.DivRow(acc, acc, norm);
-                    if (leader)
-                    {
-                        Tma.StoreReadWait(0);
+                        // LSE of this warp's 16 rows, while the O store is in flight; rows past n are not written.
+                        LogSumExp(rowMax, norm, scaleLog2);
+                        Warp.Store(lse, rowMax, new Coord(batch, head, 0, warpRow / 16), n);
                     }
-                    Warpgroup.Sync(warpgroup + 1);
-                    Warpgroup.Store(oTiles[warpgroup], acc);
-                    Warpgroup.Sync(warpgroup + 1);
-                    if (leader)
-                    {
-                        Tma.Store(o, oTiles[warpgroup], new Coord(batch, head, qBlock * consumers + warpgroup, 0));
-                        Tma.StoreCommit();
-                    }
-
-                    // LSE of this warp's 16 rows, while the O store is in flight; rows past n are not written.
-                    LogSumExp(rowMax, norm, scaleLog2);
-                    Warp.Store(lse, rowMax, new Coord(batch, head, 0, warpRow / 16), n);
                 }
             }
             if (leader)
@@ -512,15 +526,34 @@ internal static partial class FlashAttentionKernels
     }
 
     /// <summary>
-    /// The query block of tile <paramref name="t"/>: tiles run query-block-fastest within a head,
-    /// so the blocks working at one time share a head's K/V in L2; when causal, each head's
-    /// blocks run last-first, so the long ones (most K/V blocks) start first.
+    /// Work units per head. Blocks take units x, x + gridDim.x, …; the units of one head are
+    /// consecutive, so the blocks working at one time share few heads' K/V in L2. Without a
+    /// causal mask a unit is one query block (tile). With one, a tile's cost grows with its query
+    /// block, so a unit pairs query blocks qBlocks − 1 − x and x: every unit costs about the
+    /// same, and a static assignment of units to blocks stays balanced.
     /// </summary>
     [DeviceFunction]
-    private static int TileQueryBlock(int t, int qBlocks, int causal)
+    private static int UnitsPerHead(int qBlocks, int causal)
     {
-        int x = t % qBlocks;
-        return causal != 0 ? qBlocks - 1 - x : x;
+        return causal != 0 ? (qBlocks + 1) / 2 : qBlocks;
+    }
+
+    /// <summary>Tiles in unit <paramref name="x"/> of a head: 1, or 2 for a causal pair (1 for the middle block of an odd count).</summary>
+    [DeviceFunction]
+    private static int TilesInUnit(int x, int qBlocks, int causal)
+    {
+        return causal != 0 && qBlocks - 1 - x != x ? 2 : 1;
+    }
+
+    /// <summary>The query block of tile <paramref name="h"/> of unit <paramref name="x"/>: the long one of a causal pair first.</summary>
+    [DeviceFunction]
+    private static int UnitQueryBlock(int x, int h, int qBlocks, int causal)
+    {
+        if (causal == 0)
+        {
+            return x;
+        }
+        return h == 0 ? qBlocks - 1 - x : x;
     }
 
     /// <summary>Masks block <paramref name="i"/>'s scores: causal on and right of the diagonal, and columns past n.</summary>

@@ -23,7 +23,8 @@ public sealed class FlashAttentionShapeTests
         Assert.Equal(4, problem.HeadRatio);
         Assert.Equal(2, problem.QueryBlocks); // 193 rows = one full block of 192 and one row
         Assert.Equal(32, problem.Tiles);
-        Assert.Equal(new Dim3(32, 1, 1), problem.GridFor(causal: true, multiprocessors: 132));
+        Assert.Equal(16, problem.Units(causal: true)); // the two query blocks of each head pair up
+        Assert.Equal(new Dim3(16, 1, 1), problem.GridFor(causal: true, multiprocessors: 132));
         Assert.Equal(new Dim3(32, 1, 1), problem.GridFor(causal: false, multiprocessors: 132));
         Assert.Equal(new Dim3(20, 1, 1), problem.GridFor(causal: false, multiprocessors: 20));
         Assert.Equal(S(2, 8, 193, 64), problem.OutputShape);

@@ -133,7 +133,7 @@ public sealed class FlashAttentionTests
     /// The kernels loop over tiles when the grid is smaller than the tile count (the non-causal
     /// launch uses one block per multiprocessor): a grid of 3 blocks, each computing many tiles
     /// with the K/V ring, the Q and O tiles and their semaphores carried across tiles, must give
-    /// the bits of one block per tile.
+    /// the bits of one block per unit (one tile, or a causal pair).
     /// </summary>
     [Theory]
     [InlineData(64, false)]
@@ -159,10 +159,10 @@ public sealed class FlashAttentionTests
             Synchronize();
         }
 
-        Launch(new Dim3((uint)problem.Tiles, 1, 1));
+        Launch(new Dim3((uint)problem.Units(causal), 1, 1));
         bf16[] oneTileEach = Download(x.O);
         float[] lseOneTileEach = Download(x.Lse);
-        string what = $"D={d} causal={causal}, {problem.Tiles} tiles (seed {seed})";
+        string what = $"D={d} causal={causal}, {problem.Units(causal)} units (seed {seed})";
         CheckAgainstReference(x, HostData.ToFloat(oneTileEach), lseOneTileEach, 1.0 / Math.Sqrt(d), causal, random, what);
 
         Poison(x.O);
