@@ -11,8 +11,8 @@ namespace Kittens.Tests.Attention;
 /// ptxas caps registers by <c>__launch_bounds__(threads, 1)</c> (128 at 512 threads, 168 at 384);
 /// the setmaxnreg split happens at run time. The head-dim-64 consumers hold 128 registers of
 /// tiles in a 160-register budget, and ptxas keeps a few tile-loop scalars (head, batch, unit
-/// bookkeeping: read once per tile) in local memory; 32 bytes allows that, a spilled tile would
-/// be hundreds. A warning would mean lost overlap: C7515 (wgmma serialised) or C7508
+/// bookkeeping: read once per tile) in local memory (NVRTC 12.4: 28 bytes stored, 36 loaded);
+/// 40 bytes allows that, a spilled tile would be hundreds. A warning would mean lost overlap: C7515 (wgmma serialised) or C7508
 /// (setmaxnreg ignored).
 /// </para>
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class FlashAttentionCompileTests
     public static TheoryData<string> Kernels() => new() { "ForwardD64", "ForwardD128" };
 
     /// <summary>Spilled bytes allowed (stores, loads and stack frame each).</summary>
-    private static int SpillBudget(string kernel) => kernel == "ForwardD64" ? 32 : 0;
+    private static int SpillBudget(string kernel) => kernel == "ForwardD64" ? 40 : 0;
 
     private static int ThreadsOf(string kernel) => kernel == "ForwardD64"
         ? (FlashAttentionKernels.ConsumersD64 + 1) * 128
