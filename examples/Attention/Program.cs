@@ -29,7 +29,7 @@ if (!CudaContext.TryGetDefault(out var context, out var reason))
         Console.WriteLine($"    {source.ThreadsPerBlock} threads; {r.Registers} registers per thread; shared memory {source.DynamicSharedBytes} bytes dynamic + {r.StaticSharedBytes} static; " +
                           $"spills {r.SpillStoreBytes} bytes stored / {r.SpillLoadBytes} loaded; stack frame {r.StackFrameBytes} bytes");
         // ptxas warnings matter here: e.g. C7515 means it serialised the kernel's wgmma.
-        foreach (var line in compiled.Log.Split('\n').Where(l => l.Contains("warning", StringComparison.OrdinalIgnoreCase)))
+        foreach (var line in compiled.Log.Split('\n').Where(l => l.Contains("warning", StringComparison.OrdinalIgnoreCase) || l.Contains("Performance Loss")))
             Console.WriteLine($"    {line.Trim()}");
     }
     Console.WriteLine("Nothing was run: no GPU.");

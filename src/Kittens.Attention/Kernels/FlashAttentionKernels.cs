@@ -103,14 +103,14 @@ internal static partial class FlashAttentionKernels
             for (int w = 0; w < consumers; w++)
             {
                 Sync.Init(qArrived[w], 0, 1);
-                Sync.Init(qFree[w], 1, 0);
+                Sync.Init(qFree[w], 128, 0);
             }
             for (int s = 0; s < stages; s++)
             {
                 Sync.Init(kArrived[s], 0, 1);
                 Sync.Init(vArrived[s], 0, 1);
-                Sync.Init(kFree[s], consumers, 0);
-                Sync.Init(vFree[s], consumers, 0);
+                Sync.Init(kFree[s], consumers * 128, 0);
+                Sync.Init(vFree[s], consumers * 128, 0);
             }
         }
         Gpu.SyncThreads();
@@ -187,7 +187,7 @@ internal static partial class FlashAttentionKernels
                     Warp.Zero(norm);
                     Warp.Zero(acc);
                     Sync.Wait(qArrived[warpgroup], j % 2);
-                    if (ownBlocks == 0 && leader)
+                    if (ownBlocks == 0)
                     {
                         Sync.Arrive(qFree[warpgroup]);
                     }
@@ -199,13 +199,10 @@ internal static partial class FlashAttentionKernels
                         Sync.Wait(kArrived[s0], used / stages % 2);
                         Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s0]);
                         Warpgroup.MmaWait(0, scores);
-                        if (leader)
+                        Sync.Arrive(kFree[s0]);
+                        if (ownBlocks == 1)
                         {
-                            Sync.Arrive(kFree[s0]);
-                            if (ownBlocks == 1)
-                            {
-                                Sync.Arrive(qFree[warpgroup]);
-                            }
+                            Sync.Arrive(qFree[warpgroup]);
                         }
                         MaskScores(scores, 0, qRow, warpRow, n, causal);
                         FirstSoftmax(scores, rowMax, shift, norm, scaleLog2);
@@ -220,21 +217,15 @@ internal static partial class FlashAttentionKernels
                             Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s]);
                             Warpgroup.MmaAB(acc, probs, vTiles[prev]);
                             Warpgroup.MmaWait(1, scores);
-                            if (leader)
+                            Sync.Arrive(kFree[s]);
+                            if (i + 1 == ownBlocks)
                             {
-                                Sync.Arrive(kFree[s]);
-                                if (i + 1 == ownBlocks)
-                                {
-                                    Sync.Arrive(qFree[warpgroup]);
-                                }
+                                Sync.Arrive(qFree[warpgroup]);
                             }
                             MaskScores(scores, i, qRow, warpRow, n, causal);
                             NextSoftmax(scores, rowMax, rescale, shift, norm, scaleLog2);
                             Warpgroup.MmaWait(0, acc);
-                            if (leader)
-                            {
-                                Sync.Arrive(vFree[prev]);
-                            }
+                            Sync.Arrive(vFree[prev]);
                             Warp.MulRow(acc, acc, rescale);
                             Warp.Copy(probs, scores);
                         }
@@ -243,10 +234,7 @@ internal static partial class FlashAttentionKernels
                         Sync.Wait(vArrived[last], (used + ownBlocks - 1) / stages % 2);
                         Warpgroup.MmaAB(acc, probs, vTiles[last]);
                         Warpgroup.MmaWait(0, acc);
-                        if (leader)
-                        {
-                            Sync.Arrive(vFree[last]);
-                        }
+                        Sync.Arrive(vFree[last]);
                     }
 
                     // Blocks only the later warpgroups need: free their slots once the data has landed.
@@ -255,11 +243,8 @@ internal static partial class FlashAttentionKernels
                         int s = (used + i) % stages;
                         Sync.Wait(kArrived[s], (used + i) / stages % 2);
                         Sync.Wait(vArrived[s], (used + i) / stages % 2);
-                        if (leader)
-                        {
-                            Sync.Arrive(kFree[s]);
-                            Sync.Arrive(vFree[s]);
-                        }
+                        Sync.Arrive(kFree[s]);
+                        Sync.Arrive(vFree[s]);
                     }
                     used += kvBlocks;
 
@@ -335,14 +320,14 @@ internal static partial class FlashAttentionKernels
             for (int w = 0; w < consumers; w++)
             {
                 Sync.Init(qArrived[w], 0, 1);
-                Sync.Init(qFree[w], 1, 0);
+                Sync.Init(qFree[w], 128, 0);
             }
             for (int s = 0; s < stages; s++)
             {
                 Sync.Init(kArrived[s], 0, 1);
                 Sync.Init(vArrived[s], 0, 1);
-                Sync.Init(kFree[s], consumers, 0);
-                Sync.Init(vFree[s], consumers, 0);
+                Sync.Init(kFree[s], consumers * 128, 0);
+                Sync.Init(vFree[s], consumers * 128, 0);
             }
         }
         Gpu.SyncThreads();
@@ -416,7 +401,7 @@ internal static partial class FlashAttentionKernels
                     Warp.Zero(norm);
                     Warp.Zero(acc);
                     Sync.Wait(qArrived[warpgroup], j % 2);
-                    if (ownBlocks == 0 && leader)
+                    if (ownBlocks == 0)
                     {
                         Sync.Arrive(qFree[warpgroup]);
                     }
@@ -428,13 +413,10 @@ internal static partial class FlashAttentionKernels
                         Sync.Wait(kArrived[s0], used / stages % 2);
                         Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s0]);
                         Warpgroup.MmaWait(0, scores);
-                        if (leader)
+                        Sync.Arrive(kFree[s0]);
+                        if (ownBlocks == 1)
                         {
-                            Sync.Arrive(kFree[s0]);
-                            if (ownBlocks == 1)
-                            {
-                                Sync.Arrive(qFree[warpgroup]);
-                            }
+                            Sync.Arrive(qFree[warpgroup]);
                         }
                         MaskScores(scores, 0, qRow, warpRow, n, causal);
                         FirstSoftmax(scores, rowMax, shift, norm, scaleLog2);
@@ -449,21 +431,15 @@ internal static partial class FlashAttentionKernels
                             Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s]);
                             Warpgroup.MmaAB(acc, probs, vTiles[prev]);
                             Warpgroup.MmaWait(1, scores);
-                            if (leader)
+                            Sync.Arrive(kFree[s]);
+                            if (i + 1 == ownBlocks)
                             {
-                                Sync.Arrive(kFree[s]);
-                                if (i + 1 == ownBlocks)
-                                {
-                                    Sync.Arrive(qFree[warpgroup]);
-                                }
+                                Sync.Arrive(qFree[warpgroup]);
                             }
                             MaskScores(scores, i, qRow, warpRow, n, causal);
                             NextSoftmax(scores, rowMax, rescale, shift, norm, scaleLog2);
                             Warpgroup.MmaWait(0, acc);
-                            if (leader)
-                            {
-                                Sync.Arrive(vFree[prev]);
-                            }
+                            Sync.Arrive(vFree[prev]);
                             Warp.MulRow(acc, acc, rescale);
                             Warp.Copy(probs, scores);
                         }
@@ -472,10 +448,7 @@ internal static partial class FlashAttentionKernels
                         Sync.Wait(vArrived[last], (used + ownBlocks - 1) / stages % 2);
                         Warpgroup.MmaAB(acc, probs, vTiles[last]);
                         Warpgroup.MmaWait(0, acc);
-                        if (leader)
-                        {
-                            Sync.Arrive(vFree[last]);
-                        }
+                        Sync.Arrive(vFree[last]);
                     }
 
                     // Blocks only the later warpgroups need: free their slots once the data has landed.
@@ -484,11 +457,8 @@ internal static partial class FlashAttentionKernels
                         int s = (used + i) % stages;
                         Sync.Wait(kArrived[s], (used + i) / stages % 2);
                         Sync.Wait(vArrived[s], (used + i) / stages % 2);
-                        if (leader)
-                        {
-                            Sync.Arrive(kFree[s]);
-                            Sync.Arrive(vFree[s]);
-                        }
+                        Sync.Arrive(kFree[s]);
+                        Sync.Arrive(vFree[s]);
                     }
                     used += kvBlocks;
 

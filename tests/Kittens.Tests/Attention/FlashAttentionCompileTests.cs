@@ -10,10 +10,11 @@ namespace Kittens.Tests.Attention;
 /// <para>
 /// ptxas caps registers by <c>__launch_bounds__(threads, 1)</c> (128 at 512 threads, 168 at 384);
 /// the setmaxnreg split happens at run time. The head-dim-64 consumers hold 128 registers of
-/// tiles in a 160-register budget, and ptxas keeps a few tile-loop scalars (head, batch, unit
-/// bookkeeping: read once per tile) in local memory (NVRTC 12.4: 28 bytes stored, 36 loaded);
-/// 40 bytes allows that, a spilled tile would be hundreds. A warning would mean lost overlap: C7515 (wgmma serialised) or C7508
-/// (setmaxnreg ignored).
+/// tiles in a 160-register budget; ptxas may keep a few tile-loop scalars (read once per tile)
+/// in local memory, so 40 bytes are allowed there; a spilled tile would be hundreds. A warning
+/// would mean lost overlap: C7515/C7518 (wgmma serialised; ptxas prints these as "Potential
+/// Performance Loss" infos, and NVRTC 12.4 misses some that 13 reports) or C7508 (setmaxnreg
+/// ignored).
 /// </para>
 /// </summary>
 public sealed class FlashAttentionCompileTests
@@ -25,6 +26,13 @@ public sealed class FlashAttentionCompileTests
 
     /// <summary>Spilled bytes allowed (stores, loads and stack frame each).</summary>
     private static int SpillBudget(string kernel) => kernel == "ForwardD64" ? 40 : 0;
+
+    /// <summary>
+    /// A ptxas warning, or one of its "Potential Performance Loss" notes (C75xx, printed as
+    /// "ptxas info"), e.g. C7518: wgmma serialised because of a wait in a divergent path.
+    /// </summary>
+    private static bool IsWarning(string line) =>
+        line.Contains("warning", StringComparison.OrdinalIgnoreCase) || line.Contains("Performance Loss", StringComparison.OrdinalIgnoreCase);
 
     private static int ThreadsOf(string kernel) => kernel == "ForwardD64"
         ? (FlashAttentionKernels.ConsumersD64 + 1) * 128
@@ -52,7 +60,7 @@ public sealed class FlashAttentionCompileTests
         Assert.True(r.SpillStoreBytes <= budget && r.SpillLoadBytes <= budget && r.StackFrameBytes <= budget,
             $"{kernel}: {r.Registers} registers, spills {r.SpillStoreBytes} bytes stored / {r.SpillLoadBytes} loaded, " +
             $"stack frame {r.StackFrameBytes} bytes (budget {budget} bytes each)");
-        var warnings = compiled.Log.Split('\n').Where(l => l.Contains("warning", StringComparison.OrdinalIgnoreCase)).ToArray();
+        var warnings = compiled.Log.Split('\n').Where(IsWarning).ToArray();
         Assert.True(warnings.Length == 0, $"{kernel}: ptxas warnings:\n{string.Join('\n', warnings)}");
         Assert.Equal(ThreadsOf(kernel), source.ThreadsPerBlock);
         Assert.True(source.DynamicSharedBytes + r.StaticSharedBytes <= H100SharedLimit,

@@ -16,7 +16,11 @@ enum : unsigned { FULL_MASK = 0xffffffffu };
 // The library assumes 1-D thread blocks (threadIdx.x only), as the generator launches them.
 __device__ __forceinline__ int laneid() { return (int)(threadIdx.x & 31u); }
 __device__ __forceinline__ int warpid() { return (int)(threadIdx.x >> 5); }
-__device__ __forceinline__ int warpgroupid() { return (int)(threadIdx.x >> 7); }
+// The warpgroup index, read through a shuffle from lane 0 so that ptxas knows it is the same in
+// every lane: branches on it (producer/consumer roles, loop bounds from a warpgroup's rows) are
+// then uniform, and wgmma inside them is not serialised (C7518, "WG.DP in divergent path").
+// Call it from converged warps.
+__device__ __forceinline__ int warpgroupid() { return __shfl_sync(FULL_MASK, (int)(threadIdx.x >> 7), 0); }
 
 // 32-bit address in the shared state space, as ldmatrix/ld.shared/TMA/wgmma expect it.
 // The swizzle of shared tiles is defined on this address (see types/shared/st.cuh).
