@@ -19,7 +19,9 @@ namespace Kittens.Attention.Kernels;
 /// back, waits only for S(i), and runs the softmax of block i while the tensor cores still work
 /// on P(i−1)·V(i−1); O is rescaled once that product lands. K(i) is released as soon as S(i)
 /// lands and V(i−1) once its product does, so the producer refills each as early as possible.
-/// Across warpgroups, one's softmax runs while another's products occupy the tensor cores.
+/// Across warpgroups: the consumers take turns issuing their products (named barriers, round
+/// robin; a consumer with nothing to compute for a block still takes its turn), so one's softmax
+/// runs while another's products occupy the tensor cores.
 /// </para>
 /// <para>
 /// Tiles: a tile is one block's query rows of one head. Blocks loop over tiles (in units, see
@@ -57,6 +59,9 @@ internal static partial class FlashAttentionKernels
 
     /// <summary>Rows of K and V per pipeline stage.</summary>
     public const int KvRows = 128;
+
+    /// <summary>First named-barrier id of the consumers' turns (ids 1-3 are the warpgroups' own syncs).</summary>
+    private const int TurnBarrier = 8;
 
     /// <summary>ln 2: turns log2-unit quantities into natural-log units for the LSE.</summary>
     private const float Ln2 = 0.693147180559945309417f;
@@ -174,6 +179,14 @@ internal static partial class FlashAttentionKernels
             var norm = new RV<float, D16, Ortho>();
             bool leader = Gpu.WarpId % 4 == 0 && Gpu.LaneId == 0;
             int used = 0;
+            // Turns: each consumer issues its products only after the previous one (round
+            // robin) has issued its own, so their softmaxes interleave with each other's products
+            // instead of colliding. The last consumer opens the first turn.
+            int nextTurn = TurnBarrier + (warpgroup + 1) % consumers;
+            if (warpgroup == consumers - 1)
+            {
+                Sync.BarrierArrive(TurnBarrier, 256);
+            }
             for (int u = BlockIdx.X, j = 0; u < units; u += GridDim.X)
             {
                 for (int h = 0; h < TilesInUnit(u % unitsPerHead, qBlocks, causal); h++, j++)
@@ -197,7 +210,9 @@ internal static partial class FlashAttentionKernels
                         // Block 0: S(0) and its softmax, nothing to overlap yet.
                         int s0 = used % stages;
                         Sync.Wait(kArrived[s0], used / stages % 2);
+                        Sync.BarrierSync(TurnBarrier + warpgroup, 256);
                         Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s0]);
+                        Sync.BarrierArrive(nextTurn, 256);
                         Warpgroup.MmaWait(0, scores);
                         Sync.Arrive(kFree[s0]);
                         if (ownBlocks == 1)
@@ -214,8 +229,10 @@ internal static partial class FlashAttentionKernels
                             int prev = (used + i - 1) % stages;
                             Sync.Wait(kArrived[s], (used + i) / stages % 2);
                             Sync.Wait(vArrived[prev], (used + i - 1) / stages % 2);
+                            Sync.BarrierSync(TurnBarrier + warpgroup, 256);
                             Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s]);
                             Warpgroup.MmaAB(acc, probs, vTiles[prev]);
+                            Sync.BarrierArrive(nextTurn, 256);
                             Warpgroup.MmaWait(1, scores);
                             Sync.Arrive(kFree[s]);
                             if (i + 1 == ownBlocks)
@@ -241,6 +258,8 @@ internal static partial class FlashAttentionKernels
                     for (int i = ownBlocks; i < kvBlocks; i++)
                     {
                         int s = (used + i) % stages;
+                        Sync.BarrierSync(TurnBarrier + warpgroup, 256);
+                        Sync.BarrierArrive(nextTurn, 256);
                         Sync.Wait(kArrived[s], (used + i) / stages % 2);
                         Sync.Wait(vArrived[s], (used + i) / stages % 2);
                         Sync.Arrive(kFree[s]);
@@ -388,6 +407,14 @@ internal static partial class FlashAttentionKernels
             var norm = new RV<float, D16, Ortho>();
             bool leader = Gpu.WarpId % 4 == 0 && Gpu.LaneId == 0;
             int used = 0;
+            // Turns: each consumer issues its products only after the previous one (round
+            // robin) has issued its own, so their softmaxes interleave with each other's products
+            // instead of colliding. The last consumer opens the first turn.
+            int nextTurn = TurnBarrier + (warpgroup + 1) % consumers;
+            if (warpgroup == consumers - 1)
+            {
+                Sync.BarrierArrive(TurnBarrier, 256);
+            }
             for (int u = BlockIdx.X, j = 0; u < units; u += GridDim.X)
             {
                 for (int h = 0; h < TilesInUnit(u % unitsPerHead, qBlocks, causal); h++, j++)
@@ -411,7 +438,9 @@ internal static partial class FlashAttentionKernels
                         // Block 0: S(0) and its softmax, nothing to overlap yet.
                         int s0 = used % stages;
                         Sync.Wait(kArrived[s0], used / stages % 2);
+                        Sync.BarrierSync(TurnBarrier + warpgroup, 256);
                         Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s0]);
+                        Sync.BarrierArrive(nextTurn, 256);
                         Warpgroup.MmaWait(0, scores);
                         Sync.Arrive(kFree[s0]);
                         if (ownBlocks == 1)
@@ -428,8 +457,10 @@ internal static partial class FlashAttentionKernels
                             int prev = (used + i - 1) % stages;
                             Sync.Wait(kArrived[s], (used + i) / stages % 2);
                             Sync.Wait(vArrived[prev], (used + i - 1) / stages % 2);
+                            Sync.BarrierSync(TurnBarrier + warpgroup, 256);
                             Warpgroup.MmABt(scores, qTiles[warpgroup], kTiles[s]);
                             Warpgroup.MmaAB(acc, probs, vTiles[prev]);
+                            Sync.BarrierArrive(nextTurn, 256);
                             Warpgroup.MmaWait(1, scores);
                             Sync.Arrive(kFree[s]);
                             if (i + 1 == ownBlocks)
@@ -455,6 +486,8 @@ internal static partial class FlashAttentionKernels
                     for (int i = ownBlocks; i < kvBlocks; i++)
                     {
                         int s = (used + i) % stages;
+                        Sync.BarrierSync(TurnBarrier + warpgroup, 256);
+                        Sync.BarrierArrive(nextTurn, 256);
                         Sync.Wait(kArrived[s], (used + i) / stages % 2);
                         Sync.Wait(vArrived[s], (used + i) / stages % 2);
                         Sync.Arrive(kFree[s]);

@@ -9,10 +9,9 @@ namespace Kittens.Tests.Attention;
 /// the H100's shared memory (NVRTC only, no GPU: runs everywhere the tests run).
 /// <para>
 /// ptxas caps registers by <c>__launch_bounds__(threads, 1)</c> (128 at 512 threads, 168 at 384);
-/// the setmaxnreg split happens at run time. The head-dim-64 consumers hold 128 registers of
-/// tiles in a 160-register budget; ptxas may keep a few tile-loop scalars (read once per tile)
-/// in local memory, so 40 bytes are allowed there; a spilled tile would be hundreds. A warning
-/// would mean lost overlap: C7515/C7518 (wgmma serialised; ptxas prints these as "Potential
+/// the setmaxnreg split happens at run time. A spill would put tile-loop state or a tile in
+/// local memory (the head-dim-64 consumers hold 128 registers of tiles in a budget of 160;
+/// before the warpgroup index was known to be uniform, ptxas spilled there). A warning would mean lost overlap: C7515/C7518 (wgmma serialised; ptxas prints these as "Potential
 /// Performance Loss" infos, and NVRTC 12.4 misses some that 13 reports) or C7508 (setmaxnreg
 /// ignored).
 /// </para>
@@ -23,9 +22,6 @@ public sealed class FlashAttentionCompileTests
     private const int H100SharedLimit = 227 * 1024;
 
     public static TheoryData<string> Kernels() => new() { "ForwardD64", "ForwardD128" };
-
-    /// <summary>Spilled bytes allowed (stores, loads and stack frame each).</summary>
-    private static int SpillBudget(string kernel) => kernel == "ForwardD64" ? 40 : 0;
 
     /// <summary>
     /// A ptxas warning, or one of its "Potential Performance Loss" notes (C75xx, printed as
@@ -56,10 +52,9 @@ public sealed class FlashAttentionCompileTests
         var r = compiled.Resources;
 
         Assert.True(r.Registers > 0, $"no ptxas report in the log:\n{compiled.Log}");
-        int budget = SpillBudget(kernel);
-        Assert.True(r.SpillStoreBytes <= budget && r.SpillLoadBytes <= budget && r.StackFrameBytes <= budget,
+        Assert.True(r.SpillStoreBytes == 0 && r.SpillLoadBytes == 0 && r.StackFrameBytes == 0,
             $"{kernel}: {r.Registers} registers, spills {r.SpillStoreBytes} bytes stored / {r.SpillLoadBytes} loaded, " +
-            $"stack frame {r.StackFrameBytes} bytes (budget {budget} bytes each)");
+            $"stack frame {r.StackFrameBytes} bytes");
         var warnings = compiled.Log.Split('\n').Where(IsWarning).ToArray();
         Assert.True(warnings.Length == 0, $"{kernel}: ptxas warnings:\n{string.Join('\n', warnings)}");
         Assert.Equal(ThreadsOf(kernel), source.ThreadsPerBlock);
