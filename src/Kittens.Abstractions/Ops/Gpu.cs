@@ -9,7 +9,11 @@ public static class Gpu
     /// <summary>This thread's warp within its block.</summary>
     [Cuda("kittens::warpid()")] public static int WarpId => throw Stub.OnlyInKernel();
 
-    /// <summary>This thread's warpgroup (4 consecutive warps) within its block.</summary>
+    /// <summary>
+    /// This thread's warpgroup (4 consecutive warps) within its block. Read it where the whole
+    /// warp is active (it is shuffled from lane 0, so that the compiler treats branches on it as
+    /// uniform and does not serialise wgmma inside them); keep it in a local for later use.
+    /// </summary>
     [Cuda("kittens::warpgroupid()")] public static int WarpgroupId => throw Stub.OnlyInKernel();
 
     /// <summary>Waits until every thread of the block arrives; orders shared-memory accesses.</summary>
