@@ -71,6 +71,24 @@ __device__ __forceinline__ void ldmatrix_x4_trans(unsigned a, unsigned& r0, unsi
     asm volatile("ldmatrix.sync.aligned.m8n8.x4.trans.shared.b16 {%0, %1, %2, %3}, [%4];"
                  : "=r"(r0), "=r"(r1), "=r"(r2), "=r"(r3) : "r"(a) : "memory");
 }
+// stmatrix (sm_90): the inverse of ldmatrix, four 8x8 b16 matrices from one instruction; lane l
+// gives the address of row l%8 of matrix l/8 and register m of every lane goes to matrix m.
+__device__ __forceinline__ void stmatrix_x4(unsigned a, unsigned r0, unsigned r1, unsigned r2, unsigned r3) {
+    asm volatile("stmatrix.sync.aligned.m8n8.x4.shared.b16 [%0], {%1, %2, %3, %4};"
+                 :: "r"(a), "r"(r0), "r"(r1), "r"(r2), "r"(r3) : "memory");
+}
+__device__ __forceinline__ void stmatrix_x4_trans(unsigned a, unsigned r0, unsigned r1, unsigned r2, unsigned r3) {
+    asm volatile("stmatrix.sync.aligned.m8n8.x4.trans.shared.b16 [%0], {%1, %2, %3, %4};"
+                 :: "r"(a), "r"(r0), "r"(r1), "r"(r2), "r"(r3) : "memory");
+}
+// The lane index read where it is used: asm volatile keeps the compiler from hoisting what is
+// computed from it out of the caller's loops (threadIdx.x & 31 would be hoisted, and the values
+// derived from it kept live, or spilled, across them).
+__device__ __forceinline__ int laneid_here() {
+    unsigned r;
+    asm volatile("mov.u32 %0, %%laneid;" : "=r"(r));
+    return (int)r;
+}
 // movmatrix: transposes an 8x8 b16 matrix held one row-pair per lane (lane l: row l/4,
 // cols 2(l%4), 2(l%4)+1) into the same per-lane arrangement of the transposed matrix.
 __device__ __forceinline__ unsigned movmatrix_trans(unsigned v) {

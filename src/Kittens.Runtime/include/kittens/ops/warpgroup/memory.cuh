@@ -6,7 +6,9 @@
 // writes a 64 x N result tile, converting dtypes on the way).
 //
 // Same fragment / swizzle scheme as warp::load / warp::store (ops/warp/memory/shared_to_register.cuh):
-//  * 16-bit tile, same dtype in registers: ldmatrix.x4 per 16x16 block (.trans for col_l).
+//  * loads from a 16-bit tile into the same dtype: ldmatrix.x4 per 16x16 block (.trans for col_l).
+//  * stores into a 16-bit tile on sm_90: stmatrix.x4 per 16x16 block (.trans for col_l), the body
+//    shared with warp::store (warp::detail::store_blocks).
 //  * otherwise ordinary shared accesses: a row_l pair (two adjacent columns) moves as one 4/8-byte
 //    access; col_l pairs element by element on loads. Stores of col_l tiles into 16-bit tiles go
 //    through movmatrix (swap_base) first so they also store in pairs.
@@ -22,6 +24,7 @@
 #include "kittens/types/register/rt.cuh"
 #include "kittens/types/shared/st.cuh"
 #include "kittens/ops/warp/register/fragment_swap.cuh"
+#include "kittens/ops/warp/memory/shared_to_register.cuh"
 
 namespace kittens {
 namespace warpgroup {
@@ -73,33 +76,8 @@ __device__ inline void load(rt<T, R, C, L>& dst, const st<U, R2, C2>& src) {
 template<class U, int R2, int C2, class T, int R, int C, class L>
 __device__ inline void store(st<U, R2, C2>& dst, const rt<T, R, C, L>& src) {
     static_assert(R2 == 4 * R && C == C2, "warpgroup::store(st, rt): the shared tile must have 4x the register tile's rows and the same columns (st<U, 64, C> <- rt<T, 16, C>)");
-    using U2 = typename packing<U>::packed;
     using ST = st<U, R2, C2>;
-    const unsigned sbase = dst.base_addr() + (unsigned)((warpid() & 3) * R * (int)ST::swizzle_bytes);
-    #pragma unroll
-    for (int i = 0; i < R / 16; i++)
-    #pragma unroll
-    for (int j = 0; j < C / 16; j++) {
-        if constexpr (is_same<L, row_l>::value || is_16bit<U>::value) {
-            rt_base<U, L> conv;
-            #pragma unroll
-            for (int k = 0; k < 4; k++) conv.data[k] = convert<U2>(src.tiles[i][j].data[k]);
-            rt_base<U, row_l> rowf;
-            if constexpr (is_same<L, row_l>::value) rowf = conv;
-            else warp::swap_base(rowf, conv);
-            #pragma unroll
-            for (int k = 0; k < 4; k++)
-                ptx::st_shared(ST::block_idx(sbase, i, j, ST::lane_key(frag<row_l>::row(k, 0), frag<row_l>::col(k, 0))), rowf.data[k]);
-        } else {
-            #pragma unroll
-            for (int k = 0; k < 4; k++) {
-                const unsigned a0 = ST::block_idx(sbase, i, j, ST::lane_key(frag<L>::row(k, 0), frag<L>::col(k, 0)));
-                const unsigned a1 = ST::block_idx(sbase, i, j, ST::lane_key(frag<L>::row(k, 1), frag<L>::col(k, 1)));
-                ptx::st_shared(a0, convert<U>(pair_lo(src.tiles[i][j].data[k])));
-                ptx::st_shared(a1, convert<U>(pair_hi(src.tiles[i][j].data[k])));
-            }
-        }
-    }
+    warp::detail::store_blocks<ST>(dst.base_addr() + (unsigned)((warpid() & 3) * R * (int)ST::swizzle_bytes), src);
 #if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900
     asm volatile("fence.proxy.async.shared::cta;" ::: "memory");
 #endif

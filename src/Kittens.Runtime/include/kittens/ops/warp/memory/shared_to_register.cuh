@@ -13,11 +13,13 @@
 // fp32 or dtype-converting copies use ordinary shared accesses: a row_l pair is two adjacent
 // columns (4 or 8 contiguous bytes inside one 16-byte unit) and moves as one access; a col_l pair
 // spans two rows and moves element by element.
-// store() uses ordinary accesses for every dtype (stmatrix would need sm_90): pairs of adjacent
-// columns as one 4/8-byte store; a col_l tile going to a 16-bit tile is first converted to the
-// row_l arrangement of each block with movmatrix (swap_base) so it also stores in pairs; only
-// col_l -> fp32 stores go element by element. Ends with __syncwarp() so the warp's own later
-// reads see the data.
+// store() to a 16-bit tile on sm_90 is the mirror image of load(): stmatrix.x4 (.trans for col_l)
+// per 16x16 block, the same lane addresses, one address a block (an O epilogue keeps a quarter of
+// the address registers live that single stores would need). Otherwise ordinary accesses: pairs
+// of adjacent columns as one 4/8-byte store; a col_l tile going to a 16-bit tile is first
+// converted to the row_l arrangement of each block with movmatrix (swap_base) so it also stores
+// in pairs; only col_l -> fp32 stores go element by element. Ends with __syncwarp() so the warp's
+// own later reads see the data.
 #pragma once
 #include "kittens/common/util.cuh"
 #include "kittens/common/ptx.cuh"
@@ -72,38 +74,72 @@ __device__ inline void load(rt<T, R, C, L>& dst, const st<U, R2, C2>& src) {
     }
 }
 
-template<class U, int R2, int C2, class T, int R, int C, class L>
-__device__ inline void store(st<U, R2, C2>& dst, const rt<T, R, C, L>& src) {
-    static_assert(R == R2 && C == C2, "warp::store(st, rt): register and shared tiles must have the same shape");
+namespace detail {
+// The body of warp::store and warpgroup::store: the register tile's 16x16 blocks into shared tile
+// type ST starting at sbase (a warpgroup's warp passes the address of its own band of rows).
+template<class ST, class T, int R, int C, class L>
+__device__ inline void store_blocks(unsigned sbase, const rt<T, R, C, L>& src) {
+    using U = typename ST::dtype;
     using U2 = typename packing<U>::packed;
-    using ST = st<U, R2, C2>;
-    const unsigned sbase = dst.base_addr();
-    #pragma unroll
-    for (int i = 0; i < R / 16; i++)
-    #pragma unroll
-    for (int j = 0; j < C / 16; j++) {
-        if constexpr (is_same<L, row_l>::value || is_16bit<U>::value) {
-            // Pairs of adjacent columns: one 4/8-byte store each. A col_l tile with a 16-bit
-            // destination is first turned into the row_l arrangement of the same block (movmatrix).
-            rt_base<U, L> conv;
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900
+    constexpr bool by_stmatrix = is_16bit<U>::value;
+#else
+    constexpr bool by_stmatrix = false;
+#endif
+    if constexpr (by_stmatrix) {
+        // The four lane addresses are formed here from the lane id (laneid_here) rather than
+        // hoisted: an O epilogue runs once per tile, after loops that need every register.
+        const int lane = ptx::laneid_here();
+        const int m = lane >> 3, rr = lane & 7;
+        const int roff = is_same<L, row_l>::value ? 8 * (m & 1) + rr : 8 * (m >> 1) + rr;
+        const int coff = is_same<L, row_l>::value ? 8 * (m >> 1) : 8 * (m & 1);
+        const unsigned key = ST::lane_key(roff, coff);
+        #pragma unroll
+        for (int i = 0; i < R / 16; i++)
+        #pragma unroll
+        for (int j = 0; j < C / 16; j++) {
+            unsigned r[4];
             #pragma unroll
-            for (int k = 0; k < 4; k++) conv.data[k] = convert<U2>(src.tiles[i][j].data[k]);
-            rt_base<U, row_l> rowf;
-            if constexpr (is_same<L, row_l>::value) rowf = conv;
-            else swap_base(rowf, conv);
-            #pragma unroll
-            for (int k = 0; k < 4; k++)
-                ptx::st_shared(ST::block_idx(sbase, i, j, ST::lane_key(frag<row_l>::row(k, 0), frag<row_l>::col(k, 0))), rowf.data[k]);
-        } else {
-            #pragma unroll
-            for (int k = 0; k < 4; k++) {
-                const unsigned a0 = ST::block_idx(sbase, i, j, ST::lane_key(frag<L>::row(k, 0), frag<L>::col(k, 0)));
-                const unsigned a1 = ST::block_idx(sbase, i, j, ST::lane_key(frag<L>::row(k, 1), frag<L>::col(k, 1)));
-                ptx::st_shared(a0, convert<U>(pair_lo(src.tiles[i][j].data[k])));
-                ptx::st_shared(a1, convert<U>(pair_hi(src.tiles[i][j].data[k])));
+            for (int k = 0; k < 4; k++) r[k] = pack_u32(convert<U2>(src.tiles[i][j].data[k]));
+            const unsigned a = ST::block_idx(sbase, i, j, key);
+            if constexpr (is_same<L, row_l>::value) ptx::stmatrix_x4(a, r[0], r[1], r[2], r[3]);
+            else ptx::stmatrix_x4_trans(a, r[0], r[1], r[2], r[3]);
+        }
+    } else {
+        #pragma unroll
+        for (int i = 0; i < R / 16; i++)
+        #pragma unroll
+        for (int j = 0; j < C / 16; j++) {
+            if constexpr (is_same<L, row_l>::value || is_16bit<U>::value) {
+                // Pairs of adjacent columns: one 4/8-byte store each. A col_l tile with a 16-bit
+                // destination is first turned into the row_l arrangement of the same block (movmatrix).
+                rt_base<U, L> conv;
+                #pragma unroll
+                for (int k = 0; k < 4; k++) conv.data[k] = convert<U2>(src.tiles[i][j].data[k]);
+                rt_base<U, row_l> rowf;
+                if constexpr (is_same<L, row_l>::value) rowf = conv;
+                else swap_base(rowf, conv);
+                #pragma unroll
+                for (int k = 0; k < 4; k++)
+                    ptx::st_shared(ST::block_idx(sbase, i, j, ST::lane_key(frag<row_l>::row(k, 0), frag<row_l>::col(k, 0))), rowf.data[k]);
+            } else {
+                #pragma unroll
+                for (int k = 0; k < 4; k++) {
+                    const unsigned a0 = ST::block_idx(sbase, i, j, ST::lane_key(frag<L>::row(k, 0), frag<L>::col(k, 0)));
+                    const unsigned a1 = ST::block_idx(sbase, i, j, ST::lane_key(frag<L>::row(k, 1), frag<L>::col(k, 1)));
+                    ptx::st_shared(a0, convert<U>(pair_lo(src.tiles[i][j].data[k])));
+                    ptx::st_shared(a1, convert<U>(pair_hi(src.tiles[i][j].data[k])));
+                }
             }
         }
     }
+}
+} // namespace detail
+
+template<class U, int R2, int C2, class T, int R, int C, class L>
+__device__ inline void store(st<U, R2, C2>& dst, const rt<T, R, C, L>& src) {
+    static_assert(R == R2 && C == C2, "warp::store(st, rt): register and shared tiles must have the same shape");
+    detail::store_blocks<st<U, R2, C2>>(dst.base_addr(), src);
     __syncwarp();
 }
 
