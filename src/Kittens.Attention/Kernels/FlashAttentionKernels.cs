@@ -31,10 +31,11 @@ namespace Kittens.Attention.Kernels;
 /// </para>
 /// <para>
 /// Causal: blocks past the diagonal are neither loaded nor computed; a warpgroup whose own rows
-/// end before a block frees that block's slots without computing it, and a warpgroup whose rows
-/// all lie past the end computes nothing. The ragged last K/V tile is masked by column; query
-/// rows past the end read as zeros (TMA fill) and are never stored (the TMA store of O clips
-/// them, the LSE store is clipped).
+/// end before a block frees that block's slots without computing it. Ragged sizes: the query
+/// rows come in 64-row groups, one per warpgroup; when they do not fill the tiles, the first
+/// tile's leading warpgroups have no rows and compute nothing (<see cref="QueryGroup"/>). The
+/// ragged last K/V tile is masked by column; query rows past the end read as zeros (TMA fill)
+/// and are never stored (the TMA store of O clips them, the LSE store is clipped).
 /// </para>
 /// <para>
 /// Grouped-query attention: query head h reads K/V head h / <c>headRatio</c>. LSE: each query
@@ -88,6 +89,7 @@ internal static partial class FlashAttentionKernels
         const int stages = 4;
         int n = q.Rows;
         int qBlocks = (n + consumers * 64 - 1) / (consumers * 64);
+        int shortBy = qBlocks * consumers - (n + 63) / 64;
         int unitsPerHead = UnitsPerHead(qBlocks, causal);
         int units = unitsPerHead * q.Depth * q.Batch;
         int warpgroup = Gpu.WarpgroupId;
@@ -133,9 +135,9 @@ internal static partial class FlashAttentionKernels
                 {
                     int head = u / unitsPerHead % q.Depth;
                     int batch = u / unitsPerHead / q.Depth;
-                    for (int h = 0; h < TilesInUnit(u % unitsPerHead, qBlocks, causal); h++, j++)
+                    for (int h = 0; h < TilesInUnit(UnitInHead(u, unitsPerHead), qBlocks, causal); h++, j++)
                     {
-                        int qBlock = UnitQueryBlock(u % unitsPerHead, h, qBlocks, causal);
+                        int qBlock = UnitQueryBlock(UnitInHead(u, unitsPerHead), h, qBlocks, causal);
                         int kvHead = head / headRatio;
                         for (int w = 0; w < consumers; w++)
                         {
@@ -144,9 +146,9 @@ internal static partial class FlashAttentionKernels
                                 Sync.Wait(qFree[w], (j - 1) % 2);
                             }
                             Tma.Expect(qArrived[w], qTiles[w]);
-                            Tma.Load(qTiles[w], q, new Coord(batch, head, qBlock * consumers + w, 0), qArrived[w]);
+                            Tma.Load(qTiles[w], q, new Coord(batch, head, DeviceMath.Max(QueryGroup(qBlock, w, shortBy, consumers), 0), 0), qArrived[w]);
                         }
-                        int kvBlocks = KvBlocksFor(n, (qBlock + 1) * consumers * 64, causal);
+                        int kvBlocks = KvBlocksFor(n, (QueryGroup(qBlock, consumers - 1, shortBy, consumers) + 1) * 64, causal);
                         for (int i = 0; i < kvBlocks; i++, loaded++)
                         {
                             int s = loaded % stages;
@@ -189,13 +191,13 @@ internal static partial class FlashAttentionKernels
             }
             for (int u = BlockIdx.X, j = 0; u < units; u += GridDim.X)
             {
-                for (int h = 0; h < TilesInUnit(u % unitsPerHead, qBlocks, causal); h++, j++)
+                for (int h = 0; h < TilesInUnit(UnitInHead(u, unitsPerHead), qBlocks, causal); h++, j++)
                 {
-                    int qBlock = UnitQueryBlock(u % unitsPerHead, h, qBlocks, causal);
-                    int kvBlocks = KvBlocksFor(n, (qBlock + 1) * consumers * 64, causal);
-                    int qRow = (qBlock * consumers + warpgroup) * 64;
+                    int qBlock = UnitQueryBlock(UnitInHead(u, unitsPerHead), h, qBlocks, causal);
+                    int qRow = QueryGroup(qBlock, warpgroup, shortBy, consumers) * 64;
+                    int kvBlocks = KvBlocksFor(n, qRow + (consumers - warpgroup) * 64, causal);
                     int warpRow = qRow + (Gpu.WarpId % 4) * 16;
-                    int ownBlocks = qRow < n ? KvBlocksFor(n, qRow + 64, causal) : 0;
+                    int ownBlocks = qRow >= 0 ? KvBlocksFor(n, qRow + 64, causal) : 0;
                     Warp.NegInfty(rowMax);
                     Warp.Zero(norm);
                     Warp.Zero(acc);
@@ -283,7 +285,7 @@ internal static partial class FlashAttentionKernels
                         Warpgroup.Sync(warpgroup + 1);
                         if (leader)
                         {
-                            Tma.Store(o, oTiles[warpgroup], new Coord(batch, head, qBlock * consumers + warpgroup, 0));
+                            Tma.Store(o, oTiles[warpgroup], new Coord(batch, head, qRow / 64, 0));
                             Tma.StoreCommit();
                         }
 
@@ -319,6 +321,7 @@ internal static partial class FlashAttentionKernels
         const int stages = 2;
         int n = q.Rows;
         int qBlocks = (n + consumers * 64 - 1) / (consumers * 64);
+        int shortBy = qBlocks * consumers - (n + 63) / 64;
         int unitsPerHead = UnitsPerHead(qBlocks, causal);
         int units = unitsPerHead * q.Depth * q.Batch;
         int warpgroup = Gpu.WarpgroupId;
@@ -361,9 +364,9 @@ internal static partial class FlashAttentionKernels
                 {
                     int head = u / unitsPerHead % q.Depth;
                     int batch = u / unitsPerHead / q.Depth;
-                    for (int h = 0; h < TilesInUnit(u % unitsPerHead, qBlocks, causal); h++, j++)
+                    for (int h = 0; h < TilesInUnit(UnitInHead(u, unitsPerHead), qBlocks, causal); h++, j++)
                     {
-                        int qBlock = UnitQueryBlock(u % unitsPerHead, h, qBlocks, causal);
+                        int qBlock = UnitQueryBlock(UnitInHead(u, unitsPerHead), h, qBlocks, causal);
                         int kvHead = head / headRatio;
                         for (int w = 0; w < consumers; w++)
                         {
@@ -372,9 +375,9 @@ internal static partial class FlashAttentionKernels
                                 Sync.Wait(qFree[w], (j - 1) % 2);
                             }
                             Tma.Expect(qArrived[w], qTiles[w]);
-                            Tma.Load(qTiles[w], q, new Coord(batch, head, qBlock * consumers + w, 0), qArrived[w]);
+                            Tma.Load(qTiles[w], q, new Coord(batch, head, DeviceMath.Max(QueryGroup(qBlock, w, shortBy, consumers), 0), 0), qArrived[w]);
                         }
-                        int kvBlocks = KvBlocksFor(n, (qBlock + 1) * consumers * 64, causal);
+                        int kvBlocks = KvBlocksFor(n, (QueryGroup(qBlock, consumers - 1, shortBy, consumers) + 1) * 64, causal);
                         for (int i = 0; i < kvBlocks; i++, loaded++)
                         {
                             int s = loaded % stages;
@@ -417,13 +420,13 @@ internal static partial class FlashAttentionKernels
             }
             for (int u = BlockIdx.X, j = 0; u < units; u += GridDim.X)
             {
-                for (int h = 0; h < TilesInUnit(u % unitsPerHead, qBlocks, causal); h++, j++)
+                for (int h = 0; h < TilesInUnit(UnitInHead(u, unitsPerHead), qBlocks, causal); h++, j++)
                 {
-                    int qBlock = UnitQueryBlock(u % unitsPerHead, h, qBlocks, causal);
-                    int kvBlocks = KvBlocksFor(n, (qBlock + 1) * consumers * 64, causal);
-                    int qRow = (qBlock * consumers + warpgroup) * 64;
+                    int qBlock = UnitQueryBlock(UnitInHead(u, unitsPerHead), h, qBlocks, causal);
+                    int qRow = QueryGroup(qBlock, warpgroup, shortBy, consumers) * 64;
+                    int kvBlocks = KvBlocksFor(n, qRow + (consumers - warpgroup) * 64, causal);
                     int warpRow = qRow + (Gpu.WarpId % 4) * 16;
-                    int ownBlocks = qRow < n ? KvBlocksFor(n, qRow + 64, causal) : 0;
+                    int ownBlocks = qRow >= 0 ? KvBlocksFor(n, qRow + 64, causal) : 0;
                     Warp.NegInfty(rowMax);
                     Warp.Zero(norm);
                     Warp.Zero(acc);
@@ -511,7 +514,7 @@ internal static partial class FlashAttentionKernels
                         Warpgroup.Sync(warpgroup + 1);
                         if (leader)
                         {
-                            Tma.Store(o, oTiles[warpgroup], new Coord(batch, head, qBlock * consumers + warpgroup, 0));
+                            Tma.Store(o, oTiles[warpgroup], new Coord(batch, head, qRow / 64, 0));
                             Tma.StoreCommit();
                         }
 
@@ -541,6 +544,21 @@ internal static partial class FlashAttentionKernels
         return causal != 0 ? (qBlocks + 1) / 2 : qBlocks;
     }
 
+    /// <summary>
+    /// Which unit of its head unit <paramref name="u"/> is. The units of a head go to consecutive
+    /// blocks, so with a grid that is a multiple of the units per head, block x would get the
+    /// same unit of every head, round after round: the short first tile of a ragged sequence
+    /// (<see cref="QueryGroup"/>) for some blocks and never for the others, which then set the
+    /// time. Each head's units are rotated by head · unitsPerHead / gridDim.x, about the round
+    /// in which the head is dealt, so every block gets each unit in turn.
+    /// </summary>
+    [DeviceFunction]
+    private static int UnitInHead(int u, int unitsPerHead)
+    {
+        int head = u / unitsPerHead;
+        return (u - head * unitsPerHead + head * unitsPerHead / GridDim.X) % unitsPerHead;
+    }
+
     /// <summary>Tiles in unit <paramref name="x"/> of a head: 1, or 2 for a causal pair (1 for the middle block of an odd count).</summary>
     [DeviceFunction]
     private static int TilesInUnit(int x, int qBlocks, int causal)
@@ -557,6 +575,21 @@ internal static partial class FlashAttentionKernels
             return x;
         }
         return h == 0 ? qBlocks - 1 - x : x;
+    }
+
+    /// <summary>
+    /// The 64-row query group (rows 64·g to 64·g + 63) that warpgroup <paramref name="w"/> computes
+    /// in query block <paramref name="qBlock"/>, when the ceil(n / 64) groups fall
+    /// <paramref name="shortBy"/> groups short of filling every tile. Tiles are laid out back from
+    /// the end of the sequence, so it is the first tile that runs short: its leading warpgroups
+    /// get negative groups and no rows. Under a causal mask the first tile is the cheapest (one
+    /// K/V block); laid out from the front, the short tile would be the dearest one, its idle
+    /// warpgroups waiting through every K/V block.
+    /// </summary>
+    [DeviceFunction]
+    private static int QueryGroup(int qBlock, int w, int shortBy, int consumers)
+    {
+        return qBlock * consumers + w - shortBy;
     }
 
     /// <summary>Masks block <paramref name="i"/>'s scores: causal on and right of the diagonal, and columns past n.</summary>
