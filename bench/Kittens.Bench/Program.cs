@@ -7,9 +7,11 @@ using Kittens.Attention;
 using Kittens.Runtime;
 
 // Kittens FlashAttention beside PyTorch SDPA (flash and cuDNN backends) on the same inputs.
-// For every config the inputs are made here, written as raw little-endian bf16 files, timed by
-// bench/sdpa_compare.py in PyTorch (which writes back its output), and timed here; our output is
-// checked against PyTorch's. Prints one markdown table (and writes it as CSV with --csv).
+// For every config the inputs are made here and written as raw little-endian bf16 files;
+// bench/sdpa_compare.py loads them into PyTorch and writes back its output, and our kernel and
+// PyTorch's backends are then timed in interleaved rounds (a few calls each, in turn), so that
+// clock and temperature drift fall on all of them alike; our output is checked against PyTorch's.
+// Prints one markdown table (and writes it as CSV with --csv).
 // Usage: dotnet Kittens.Bench.dll [--csv out.csv] [--iters 30] [--warmup 10] [--dims 64,128]
 //        [--seqs 1024,4096,16384] [--causal no,yes] [--python python3] [--script bench/sdpa_compare.py] [--keep]
 var options = BenchOptions.Parse(args);
@@ -51,6 +53,7 @@ static string Fmt(double? tflops) => tflops is { } t ? $"{t:F1} TFLOP/s" : "n/a"
 
 static BenchRow RunConfig(BenchOptions options, int b, int h, int n, int d, bool causal)
 {
+    const string Ours = "ours";
     var shape = new TensorShape(b, h, n, d);
     string folder = Path.Combine(Path.GetTempPath(), $"kittens-bench-{Environment.ProcessId}-d{d}-n{n}-{(causal ? "causal" : "full")}");
     Directory.CreateDirectory(folder);
@@ -64,7 +67,7 @@ static BenchRow RunConfig(BenchOptions options, int b, int h, int n, int d, bool
         WriteRaw(Path.Combine(folder, "k.bin"), k);
         WriteRaw(Path.Combine(folder, "v.bin"), v);
 
-        var torch = RunPython(options, folder, b, h, n, d, causal);
+        using var torch = TorchSession.Start(options, folder, b, h, n, d, causal);
 
         using var qd = DeviceTensor<bf16>.FromHost(q, shape);
         using var kd = DeviceTensor<bf16>.FromHost(k, shape);
@@ -73,15 +76,30 @@ static BenchRow RunConfig(BenchOptions options, int b, int h, int n, int d, bool
         using var lse = new DeviceTensor<float>(new TensorShape(b, h, 1, n));
         q = k = v = null!; // let the GC have the host copies back
 
-        double oursMs = TimeOurs(options, qd, kd, vd, od, lse, causal);
+        var stream = CudaStream.Default;
+        for (int i = 0; i < options.Warmup; i++) FlashAttention.Forward(qd, kd, vd, od, lse, causal, stream: stream);
+        stream.Synchronize();
         var ours = od.ToHost();
         var reference = ReadRaw(Path.Combine(folder, "o_ref.bin"), shape.ElementCount);
         double error = MaxHeadRelativeL2(ours, reference, b * h, n * d);
 
+        // Rounds of CallsPerRound timed calls each of ours, flash and cuDNN, the order turning
+        // round by round, until every side has options.Iterations timings.
+        var sides = new List<string> { Ours }.Concat(torch.Backends).ToList();
+        var times = sides.ToDictionary(side => side, _ => new List<double>());
+        for (int round = 0; times[Ours].Count < options.Iterations; round++)
+        {
+            int count = Math.Min(BenchOptions.CallsPerRound, options.Iterations - times[Ours].Count);
+            for (int s = 0; s < sides.Count; s++)
+            {
+                string side = sides[(s + round) % sides.Count];
+                times[side].AddRange(side == Ours ? TimeOurs(qd, kd, vd, od, lse, causal, count) : torch.Time(side, count));
+            }
+        }
+
         double flops = 4.0 * b * h * (double)n * n * d / (causal ? 2 : 1);
-        return new BenchRow(d, n, b, h, causal,
-            Tflops(flops, oursMs), torch.FlashMs is { } f ? Tflops(flops, f) : null, torch.CudnnMs is { } c ? Tflops(flops, c) : null,
-            error, torch.Reference);
+        double? Side(string name) => times.TryGetValue(name, out var t) ? Tflops(flops, Median(t)) : null;
+        return new BenchRow(d, n, b, h, causal, Side(Ours)!.Value, Side("flash"), Side("cudnn"), error, torch.Reference);
     }
     finally
     {
@@ -91,15 +109,18 @@ static BenchRow RunConfig(BenchOptions options, int b, int h, int n, int d, bool
 
 static double Tflops(double flops, double ms) => flops / (ms * 1e-3) / 1e12;
 
-static double TimeOurs(BenchOptions options, DeviceTensor<bf16> q, DeviceTensor<bf16> k, DeviceTensor<bf16> v,
-    DeviceTensor<bf16> o, DeviceTensor<float> lse, bool causal)
+/// <summary>
+/// Milliseconds of <paramref name="count"/> calls of ours, CUDA events around each, after one
+/// untimed call that refills the caches PyTorch's kernels left.
+/// </summary>
+static double[] TimeOurs(DeviceTensor<bf16> q, DeviceTensor<bf16> k, DeviceTensor<bf16> v,
+    DeviceTensor<bf16> o, DeviceTensor<float> lse, bool causal, int count)
 {
     var stream = CudaStream.Default;
-    for (int i = 0; i < options.Warmup; i++) FlashAttention.Forward(q, k, v, o, lse, causal, stream: stream);
-    stream.Synchronize();
+    FlashAttention.Forward(q, k, v, o, lse, causal, stream: stream);
     using var start = new CudaEvent();
     using var stop = new CudaEvent();
-    var times = new double[options.Iterations];
+    var times = new double[count];
     for (int i = 0; i < times.Length; i++)
     {
         start.Record(stream);
@@ -108,8 +129,13 @@ static double TimeOurs(BenchOptions options, DeviceTensor<bf16> q, DeviceTensor<
         stop.Synchronize();
         times[i] = CudaEvent.ElapsedMilliseconds(start, stop);
     }
-    Array.Sort(times);
-    return times[times.Length / 2];
+    return times;
+}
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted[sorted.Length / 2];
 }
 
 /// <summary>The largest relative L2 error over the (batch, head) slices of <paramref name="size"/> elements each.</summary>
@@ -168,41 +194,6 @@ static bf16[] ReadRaw(string path, long count)
     return values;
 }
 
-static TorchResult RunPython(BenchOptions options, string folder, int b, int h, int n, int d, bool causal)
-{
-    var start = new ProcessStartInfo(options.Python)
-    {
-        RedirectStandardOutput = true,
-        RedirectStandardError = false, // PyTorch's warnings go straight to our stderr
-        UseShellExecute = false,
-    };
-    foreach (var arg in new[]
-             {
-                 options.Script, folder, "--batch", $"{b}", "--heads", $"{h}", "--seq", $"{n}", "--dim", $"{d}",
-                 "--iters", $"{options.Iterations}", "--warmup", $"{options.Warmup}",
-             })
-        start.ArgumentList.Add(arg);
-    if (causal) start.ArgumentList.Add("--causal");
-
-    using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {options.Python}");
-    string stdout = process.StandardOutput.ReadToEnd();
-    process.WaitForExit();
-    string? json = stdout.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith('{'));
-    if (process.ExitCode != 0 || json is null)
-        throw new InvalidOperationException($"{options.Python} {options.Script} failed (exit {process.ExitCode}); its output:\n{stdout}");
-    using var doc = JsonDocument.Parse(json);
-    var root = doc.RootElement;
-    static double? Ms(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.Number ? e.GetDouble() : null;
-    foreach (var backend in new[] { "flash", "cudnn" })
-        if (root.TryGetProperty(backend + "_error", out var err) && err.ValueKind == JsonValueKind.String)
-            Console.Error.WriteLine($"  SDPA {backend} backend failed: {err.GetString()}");
-    return new TorchResult(Ms(root, "flash_ms"), Ms(root, "cudnn_ms"), root.GetProperty("reference").GetString() ?? "?");
-}
-
-/// <summary>What sdpa_compare.py reports: median milliseconds per backend (null when it failed) and which backend's O it wrote.</summary>
-internal sealed record TorchResult(double? FlashMs, double? CudnnMs, string Reference);
-
 /// <summary>One line of the table.</summary>
 internal sealed record BenchRow(int D, int N, int B, int H, bool Causal, double Ours, double? Flash, double? Cudnn, double MaxRelError, string Reference)
 {
@@ -238,6 +229,9 @@ internal sealed record BenchOptions(string? Csv, int Iterations, int Warmup, int
 
     /// <summary>H · D: every config has the same model width.</summary>
     public const int ModelWidth = 2048;
+
+    /// <summary>Timed calls of each side per round of the interleaved timing.</summary>
+    public const int CallsPerRound = 5;
 
     /// <summary>The largest relative L2 difference from PyTorch's output that counts as correct.</summary>
     public const double ErrorLimit = 1e-2;
