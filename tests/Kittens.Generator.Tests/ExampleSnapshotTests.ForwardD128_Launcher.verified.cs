@@ -413,7 +413,7 @@ extern ""C"" __global__ void __launch_bounds__(384, 1) forward_d128(const __grid
         }
     }
 }
-", "Kernels/FlashAttentionKernels.cs", 384, 1, 203776);
+", "Kernels/FlashAttentionKernels.cs", 384, 1, 197728);
 
         private static readonly global::Kittens.Runtime.KernelHandle s_handle = new(Source);
         private static readonly global::Kittens.Runtime.ShapeSpec s_qShape = new("B", "H", "N", 128);

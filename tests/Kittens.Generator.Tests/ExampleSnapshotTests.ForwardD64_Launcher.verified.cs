@@ -419,7 +419,7 @@ extern ""C"" __global__ void __launch_bounds__(512, 1) forward_d64(const __grid_
         }
     }
 }
-", "Kernels/FlashAttentionKernels.cs", 512, 1, 187392);
+", "Kernels/FlashAttentionKernels.cs", 512, 1, 181424);
 
         private static readonly global::Kittens.Runtime.KernelHandle s_handle = new(Source);
         private static readonly global::Kittens.Runtime.ShapeSpec s_qShape = new("B", "H", "N", 64);

@@ -213,7 +213,7 @@ extern ""C"" __global__ void __launch_bounds__(384, 1) attend_causal(const __gri
         kittens::tma::store_async_wait<0>();
     }
 }
-", "Hopper/HopperKernels.cs", 384, 1, 55296);
+", "Hopper/HopperKernels.cs", 384, 1, 50744);
 
         private static readonly global::Kittens.Runtime.KernelHandle s_handle = new(Source);
         private static readonly global::Kittens.Runtime.ShapeSpec s_qShape = new("B", "H", "N", 64);

@@ -132,7 +132,7 @@ extern ""C"" __global__ void __launch_bounds__(256, 1) linear(const __grid_const
 #line 222 ""Hopper/HopperKernels.cs""
     kittens::named_barrier_arrive(1, 256);
 }
-", "Hopper/HopperKernels.cs", 256, 1, 54272);
+", "Hopper/HopperKernels.cs", 256, 1, 50472);
 
         private static readonly global::Kittens.Runtime.KernelHandle s_handle = new(Source);
         private static readonly global::Kittens.Runtime.ShapeSpec s_xShape = new(1, 1, "M", "K");

@@ -284,11 +284,13 @@ public sealed class HopperTests
     }
 
     [Fact]
-    public void Semaphores_Take8Bytes_EachAllocationStillAligned()
+    public void Semaphores_ArePackedAt8Bytes_TilesStillStartOn1024()
     {
         var run = Generate(("Tests/K.cs", Kernel("""
                     var one = Shared.Alloc<Semaphore>();
                     var ring = Shared.Alloc<Semaphore>(3);
+                    var tile = Shared.Alloc<ST<float, D16, D16>>();
+                    var last = Shared.Alloc<Semaphore>();
                     Sync.Init(one, 1, 0);
                     Sync.Init(ring[2], 1, 0);
             """)));
@@ -298,8 +300,9 @@ public sealed class HopperTests
         Assert.Contains("auto &one = kittens_alloc.allocate<kittens::semaphore>();", kernel.CudaSource, StringComparison.Ordinal);
         Assert.Contains("auto (&ring)[3] = kittens_alloc.allocate<kittens::semaphore, 3>();", kernel.CudaSource, StringComparison.Ordinal);
         Assert.Contains("kittens::init_semaphore(ring[2], 1, 0);", kernel.CudaSource, StringComparison.Ordinal);
-        // 8 and 24 bytes, each rounded up to 1024, plus 1024 for the base.
-        Assert.Contains(", 32, 1, 3072);", kernel.LauncherSource, StringComparison.Ordinal);
+        // Semaphores at 0 and 8..31, the 1024-byte tile on the next 1024 boundary, the last
+        // semaphore right after it (2048..2055), plus 1024 for the base.
+        Assert.Contains(", 32, 1, 3080);", kernel.LauncherSource, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -115,7 +115,7 @@ extern ""C"" __global__ void __launch_bounds__(64, 2) kitchen_sink(const kittens
 #line 73 ""Sink/KitchenSink.cs""
     __syncthreads();
 }
-", "Sink/KitchenSink.cs", 64, 2, 4096);
+", "Sink/KitchenSink.cs", 64, 2, 3136);
 
             private static readonly global::Kittens.Runtime.KernelHandle s_handle = new(Source);
             private static readonly global::Kittens.Runtime.ShapeSpec s_gShape = new(1, "D", 16, 16);

@@ -103,7 +103,7 @@ internal static partial class KernelParser
         var translation = new KernelTranslation(known, diagnostics, method, entryPoint, cancellationToken);
         var translator = translation.TranslateKernel(syntax, semanticModel, out var body);
 
-        long sharedBytes = SharedMemory.DynamicBytes(translation.AllocationBytes);
+        long sharedBytes = SharedMemory.DynamicBytes(translation.Allocations);
         if (sharedBytes > SharedMemory.MaxBytesPerBlock)
         {
             diagnostics.Add(DiagnosticDescriptors.SharedMemoryTooLarge, identifier, method.Name, Text(sharedBytes), Text(SharedMemory.MaxBytesPerBlock));

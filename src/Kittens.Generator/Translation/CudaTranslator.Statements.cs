@@ -267,7 +267,7 @@ internal sealed partial class CudaTranslator
 
         if (invocation.Arguments.Length == 0)
         {
-            _kernel.AddAllocation(type, byteSize.Value, 1);
+            _kernel.AddAllocation(type, byteSize.Value, SharedMemory.AlignmentOf(sharedType, _known), 1);
             _writer.Line("auto &" + name + " = kittens_alloc.allocate<" + type + ">();");
             return;
         }
@@ -278,7 +278,7 @@ internal sealed partial class CudaTranslator
             Report(DiagnosticDescriptors.SharedAllocCount, countArgument.Syntax, Snippet(countArgument.Syntax));
             return;
         }
-        _kernel.AddAllocation(type, byteSize.Value, count);
+        _kernel.AddAllocation(type, byteSize.Value, SharedMemory.AlignmentOf(sharedType, _known), count);
         string n = CudaLiterals.Int(count);
         _writer.Line("auto (&" + name + ")[" + n + "] = kittens_alloc.allocate<" + type + ", " + n + ">();");
     }

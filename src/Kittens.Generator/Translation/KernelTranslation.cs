@@ -18,7 +18,7 @@ internal sealed class KernelTranslation
     private readonly List<IMethodSymbol> _callStack = new();
     private readonly List<CudaFunctionModel> _deviceFunctionModels = new();
     private readonly HashSet<string> _functionNames = new();
-    private readonly List<long> _allocationBytes = new();
+    private readonly List<(long Bytes, int Alignment)> _allocations = new();
     private readonly List<SharedTypeModel> _sharedTypes = new();
 
     public KernelTranslation(KnownSymbols known, DiagnosticBag diagnostics, IMethodSymbol kernel, string entryPoint, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ internal sealed class KernelTranslation
 
     public IReadOnlyList<SharedTypeModel> SharedTypes => _sharedTypes;
 
-    public IReadOnlyList<long> AllocationBytes => _allocationBytes;
+    public IReadOnlyList<(long Bytes, int Alignment)> Allocations => _allocations;
 
     /// <summary>Translates the kernel body; returns the translator, which knows the parameters' CUDA names.</summary>
     public CudaTranslator TranslateKernel(MethodDeclarationSyntax syntax, SemanticModel semanticModel, out EquatableArray<CudaLine> body)
@@ -56,10 +56,10 @@ internal sealed class KernelTranslation
         return translator;
     }
 
-    /// <summary>Records a shared allocation of <paramref name="count"/> objects of <paramref name="cudaType"/>.</summary>
-    public void AddAllocation(string cudaType, int byteSize, int count)
+    /// <summary>Records a shared allocation of <paramref name="count"/> objects of <paramref name="cudaType"/>, in allocation order.</summary>
+    public void AddAllocation(string cudaType, int byteSize, int alignment, int count)
     {
-        _allocationBytes.Add((long)byteSize * count);
+        _allocations.Add(((long)byteSize * count, alignment));
         var shared = new SharedTypeModel(cudaType, byteSize);
         if (!_sharedTypes.Contains(shared)) _sharedTypes.Add(shared);
     }

@@ -9,7 +9,7 @@ namespace Kittens.Generator.Translation;
 /// </summary>
 internal static class SharedMemory
 {
-    /// <summary>Every allocation starts on this boundary (the swizzle pattern repeats every 1024 bytes).</summary>
+    /// <summary>Every tile or vector allocation starts on this boundary (the swizzle pattern repeats every 1024 bytes).</summary>
     public const int Alignment = 1024;
 
     /// <summary>The most dynamic shared memory a block may have on any current GPU (227 KiB, sm_90 / sm_100).</summary>
@@ -35,21 +35,31 @@ internal static class SharedMemory
         return elementBytes.Value * rows.Value * cols.Value;
     }
 
-    public static long AlignUp(long bytes) => (bytes + Alignment - 1) / Alignment * Alignment;
+    /// <summary>
+    /// Where an allocation of <paramref name="type"/> may start: semaphores (8-byte mbarriers) are
+    /// packed at their own alignment, so a kernel's dozen of them cost bytes, not a 1024-byte
+    /// block each; tiles and vectors start on <see cref="Alignment"/>. The header allocator
+    /// (allocator.cuh) applies the same rule: types aligned to less than 16 bytes keep their own
+    /// alignment.
+    /// </summary>
+    public static int AlignmentOf(ITypeSymbol type, KnownSymbols known) =>
+        known.GetTileKind(type) == TileKind.Semaphore ? SemaphoreBytes : Alignment;
+
+    public static long AlignUp(long bytes, long alignment = Alignment) => (bytes + alignment - 1) / alignment * alignment;
 
     /// <summary>
-    /// The dynamic shared bytes a kernel needs: each allocation rounded up to 1024, plus 1024 so the
-    /// allocator can align the base; 0 when nothing is allocated.
+    /// The dynamic shared bytes a kernel needs: the allocations laid out in order, each at its
+    /// alignment, plus 1024 so the allocator can align the base; 0 when nothing is allocated.
     /// </summary>
-    public static long DynamicBytes(IEnumerable<long> allocationBytes)
+    public static long DynamicBytes(IEnumerable<(long Bytes, int Alignment)> allocations)
     {
-        long total = 0;
+        long end = 0;
         bool any = false;
-        foreach (var bytes in allocationBytes)
+        foreach (var (bytes, alignment) in allocations)
         {
-            total += AlignUp(bytes);
+            end = AlignUp(end, alignment) + bytes;
             any = true;
         }
-        return any ? total + Alignment : 0;
+        return any ? end + Alignment : 0;
     }
 }
