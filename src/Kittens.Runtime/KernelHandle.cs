@@ -29,6 +29,8 @@ public sealed unsafe class KernelHandle
         ArgumentException.ThrowIfNullOrWhiteSpace(source.EntryPoint, nameof(source));
         if (source.ThreadsPerBlock is < 1 or > 1024)
             throw new ArgumentException($"ThreadsPerBlock must be 1 to 1024, got {source.ThreadsPerBlock}.", nameof(source));
+        if (source.ClusterSize is not (1 or 2 or 4 or 8))
+            throw new ArgumentException($"ClusterSize must be 1, 2, 4 or 8, got {source.ClusterSize}.", nameof(source));
         if (source.DynamicSharedBytes < 0)
             throw new ArgumentException($"DynamicSharedBytes must not be negative, got {source.DynamicSharedBytes}.", nameof(source));
         Source = source;
@@ -80,6 +82,10 @@ public sealed unsafe class KernelHandle
         ArgumentNullException.ThrowIfNull(stream);
         if (grid.X == 0 || grid.Y == 0 || grid.Z == 0)
             throw new ArgumentException($"Every grid dimension must be at least 1, got {grid}.", nameof(grid));
+        if (grid.X % (uint)Source.ClusterSize != 0)
+            throw new ArgumentException(
+                $"Kernel {Source.EntryPoint} runs in clusters of {Source.ClusterSize} blocks along x: the grid's x extent must be a multiple of {Source.ClusterSize}, got {grid}.",
+                nameof(grid));
         var context = stream.Context;
         var kernel = Get(context);
         context.MakeCurrent();

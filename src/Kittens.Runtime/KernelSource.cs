@@ -11,10 +11,15 @@ namespace Kittens.Runtime;
 /// <param name="ThreadsPerBlock">Block size (also the first launch bound).</param>
 /// <param name="MinBlocksPerSm">Minimum resident blocks per SM (the second launch bound).</param>
 /// <param name="DynamicSharedBytes">Dynamic shared memory per block, in bytes.</param>
+/// <param name="ClusterSize">
+/// Blocks per thread-block cluster along x, fixed in the CUDA (<c>__cluster_dims__</c>); 1 is no
+/// cluster. A launch's grid x extent must be a multiple of it.
+/// </param>
 public sealed record KernelSource(
     string EntryPoint,
     string Cuda,
     string CSharpFile,
     int ThreadsPerBlock,
     int MinBlocksPerSm,
-    int DynamicSharedBytes);
+    int DynamicSharedBytes,
+    int ClusterSize = 1);

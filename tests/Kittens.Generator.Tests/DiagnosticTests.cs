@@ -62,6 +62,7 @@ public sealed class DiagnosticTests
             """, Marker),
         ["KIT0007"] = (Kernel("", attribute: "[Kernel(Threads = 48)] /*here*/"), Marker),
         ["KIT0008"] = (Kernel("", attribute: "[Kernel(MinBlocksPerSm = 0)] /*here*/"), Marker),
+        ["KIT0015"] = (Kernel("", attribute: "[Kernel(ClusterSize = 3)] /*here*/"), Marker),
         ["KIT0009"] = (Kernel("", parameters: """[Shape(1, 1, "", 0)] GL<float> x /*here*/"""), Marker),
         ["KIT0010"] = (Kernel("", parameters: """GL<float> x, [Shape(1, 1, "N", "N")] int n /*here*/"""), Marker),
         ["KIT0011"] = ("""

@@ -259,7 +259,8 @@ public sealed class HopperTests
     [Fact]
     public void EveryHopperOp_IsUsed()
     {
-        var cuda = s_run.Value.Kernel("AttendCausal").CudaSource + s_run.Value.Kernel("Linear").CudaSource;
+        var cuda = s_run.Value.Kernel("AttendCausal").CudaSource + s_run.Value.Kernel("Linear").CudaSource
+            + Generate(("Tests/K.cs", ClusterKernel)).Kernel("Run").CudaSource;
         var ops = new[] { typeof(Sync), typeof(Tma), typeof(Warpgroup) }
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
             .Concat([typeof(Warp).GetMethod(nameof(Warp.CausalMask))!, typeof(Warp).GetMethod(nameof(Warp.ColumnMask))!])
@@ -303,6 +304,48 @@ public sealed class HopperTests
         // Semaphores at 0 and 8..31, the 1024-byte tile on the next 1024 boundary, the last
         // semaphore right after it (2048..2055), plus 1024 for the base.
         Assert.Contains(", 32, 1, 3080);", kernel.LauncherSource, StringComparison.Ordinal);
+    }
+
+    private static readonly string ClusterKernel = Kernel("""
+                    var tile = Shared.Alloc<ST<bf16, D64, D128>>();
+                    var s = Shared.Alloc<Semaphore>();
+                    Sync.ClusterSync();
+                    Tma.LoadMulticast(tile, Gpu.ClusterRank, x, new Coord(0, 0), s, 3);
+                    Sync.ArriveCluster(s, 1 - Gpu.ClusterRank);
+            """, parameters: "[Tma(typeof(ST<bf16, D64, D64>))] GL<bf16> x", attribute: "[Kernel(Threads = 32, ClusterSize = 2)]");
+
+    [Fact]
+    public void ClusterSize_DeclaresClusterDims_AndTheLauncherCarriesIt()
+    {
+        var run = Generate(("Tests/K.cs", ClusterKernel));
+        Assert.Empty(run.Diagnostics);
+        var kernel = run.Kernel("Run");
+        Assert.Contains("__launch_bounds__(32, 1) __cluster_dims__(2, 1, 1) run(", kernel.CudaSource, StringComparison.Ordinal);
+        Assert.Contains("kittens::cluster_sync();", kernel.CudaSource, StringComparison.Ordinal);
+        Assert.Contains("kittens::tma::load_async_multicast(tile, kittens::cluster_ctarank(), x, ", kernel.CudaSource, StringComparison.Ordinal);
+        Assert.Contains("kittens::arrive_cluster(s, 1 - kittens::cluster_ctarank());", kernel.CudaSource, StringComparison.Ordinal);
+        Assert.Contains(", ClusterSize: 2);", kernel.LauncherSource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutACluster_NoClusterDims()
+    {
+        var kernel = Generate(("Tests/K.cs", Kernel("        int a = 1;"))).Kernel("Run");
+        Assert.DoesNotContain("__cluster_dims__", kernel.CudaSource, StringComparison.Ordinal);
+        Assert.DoesNotContain("ClusterSize", kernel.LauncherSource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMulticastLoad_NeedsTheMapOfItsColumnChunk()
+    {
+        var run = Generate(("Tests/K.cs", Kernel("""
+                    var tile = Shared.Alloc<ST<bf16, D64, D128>>();
+                    var s = Shared.Alloc<Semaphore>();
+                    Tma.LoadMulticast(tile, 0, x, new Coord(0, 0), s, 3);
+            """, parameters: "[Tma(typeof(ST<bf16, D64, D128>))] GL<bf16> x", attribute: "[Kernel(Threads = 32, ClusterSize = 2)]")));
+        var error = Assert.Single(run.Diagnostics);
+        Assert.Equal("KIT0308", error.Id);
+        Assert.Contains("moves 'ST<bf16, D64, D64>'", error.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,4 +48,11 @@ public sealed class SharedAllocationAttribute : Attribute;
 /// lists the shared type (otherwise the CUDA <c>gl</c> would have no map for it).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
-public sealed class TensorMapTransferAttribute : Attribute;
+public sealed class TensorMapTransferAttribute : Attribute
+{
+    /// <summary>
+    /// The op moves one 128-byte-wide column chunk of the shared tile: the map it needs is that of
+    /// <c>ST&lt;T, R, W&gt;</c>, W = 128 / sizeof(T), not of the tile's own type.
+    /// </summary>
+    public bool ColumnChunk { get; set; }
+}

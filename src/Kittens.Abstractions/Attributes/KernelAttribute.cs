@@ -13,6 +13,14 @@ public sealed class KernelAttribute : Attribute
 
     /// <summary>Minimum resident blocks per multiprocessor, the second launch bound.</summary>
     public int MinBlocksPerSm { get; set; } = 1;
+
+    /// <summary>
+    /// Blocks per thread-block cluster along x (sm_90): 1 (no cluster), 2, 4 or 8. The blocks of a
+    /// cluster run at the same time on neighbouring multiprocessors and can reach each other's
+    /// shared memory (<see cref="Tma.LoadMulticast{T, R, C}"/>, <see cref="Sync.ArriveCluster"/>).
+    /// The grid's x extent must be a multiple of it.
+    /// </summary>
+    public int ClusterSize { get; set; } = 1;
 }
 
 /// <summary>

@@ -43,4 +43,22 @@ public static class Sync
     /// </summary>
     [Cuda("kittens::named_barrier_arrive")]
     public static void BarrierArrive(int id, int threads) => throw Stub.OnlyInKernel();
+
+    /// <summary>
+    /// Arrives once on the semaphore at <paramref name="sem"/>'s place in the shared memory of
+    /// block <paramref name="rank"/> of this cluster (release at cluster scope): how a consumer
+    /// tells another block's producer that a slot it multicasts into is free.
+    /// </summary>
+    [Cuda("kittens::arrive_cluster")]
+    public static void ArriveCluster(Semaphore sem, int rank) => throw Stub.OnlyInKernel();
+
+    /// <summary>
+    /// Waits until every thread of every block of the cluster arrives (barrier.cluster, release /
+    /// acquire), after making this block's semaphore initializations visible to the cluster. Call
+    /// it after <see cref="Init"/> and before any block reaches into another (multicast loads,
+    /// <see cref="ArriveCluster"/>), and again before exiting, so no block leaves while another
+    /// may still write into its shared memory. All threads of the block call it.
+    /// </summary>
+    [Cuda("kittens::cluster_sync")]
+    public static void ClusterSync() => throw Stub.OnlyInKernel();
 }

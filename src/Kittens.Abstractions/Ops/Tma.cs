@@ -37,6 +37,22 @@ public static class Tma
         where T : unmanaged where R : struct, IDim where C : struct, IDim
         => throw Stub.OnlyInKernel();
 
+    /// <summary>
+    /// Starts loading column chunk <paramref name="chunk"/> of the tile at <paramref name="idx"/>
+    /// of <paramref name="src"/> into the same chunk of <paramref name="dst"/> in every block of
+    /// the cluster named by the bit mask <paramref name="blocks"/> (bit i: rank i), at the same
+    /// shared-memory offset; the bytes complete on each of those blocks' semaphore at
+    /// <paramref name="sem"/>'s offset. A chunk is the tile's columns of one 128-byte swizzle span
+    /// (64 for 16-bit types, 32 for float), so the tensor's <see cref="TmaAttribute"/> must list
+    /// the chunk's tile type (<c>ST&lt;T, R, D64&gt;</c> for bf16). Blocks of a cluster that each
+    /// load a different chunk with every block in the mask fill the whole tile everywhere while
+    /// reading it from L2 once. Each receiving block expects the whole tile's bytes.
+    /// </summary>
+    [Cuda("kittens::tma::load_async_multicast"), TensorMapTransfer(ColumnChunk = true)]
+    public static void LoadMulticast<T, R, C>(ST<T, R, C> dst, int chunk, GL<T> src, Coord idx, Semaphore sem, int blocks)
+        where T : unmanaged where R : struct, IDim where C : struct, IDim
+        => throw Stub.OnlyInKernel();
+
     /// <summary>Starts loading the vector at <paramref name="idx"/> (col counts vectors, row counts rows) into <paramref name="dst"/>.</summary>
     [Cuda("kittens::tma::load_async"), TensorMapTransfer]
     public static void Load<T, N>(SV<T, N> dst, GL<T> src, Coord idx, Semaphore sem)

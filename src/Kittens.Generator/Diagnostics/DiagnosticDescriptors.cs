@@ -49,6 +49,10 @@ internal static class DiagnosticDescriptors
         "KIT0008", "Invalid MinBlocksPerSm",
         "MinBlocksPerSm = {0} on kernel '{1}' is invalid: use 1 or more");
 
+    public static readonly DiagnosticDescriptor InvalidClusterSize = Error(
+        "KIT0015", "Invalid ClusterSize",
+        "ClusterSize = {0} on kernel '{1}' is invalid: use 1 (no cluster), 2, 4 or 8");
+
     public static readonly DiagnosticDescriptor InvalidShape = Error(
         "KIT0009", "Invalid [Shape] extent",
         "[Shape] extent {0} of parameter '{1}' is {2}: each extent must be a positive int or a symbol name such as \"N\"");
@@ -244,7 +248,7 @@ internal static class DiagnosticDescriptors
     /// <summary>Every descriptor, in id order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         KernelMustBeStatic, KernelMustReturnVoid, KernelTypeMustBePartial, KernelMustNotBeGeneric,
-        UnsupportedKernelParameterType, KernelParameterByReference, InvalidThreads, InvalidMinBlocksPerSm,
+        UnsupportedKernelParameterType, KernelParameterByReference, InvalidThreads, InvalidMinBlocksPerSm, InvalidClusterSize,
         InvalidShape, ShapeOnNonTensor, DuplicateKernelName, KernelMustBeMethod, InvalidTmaType, TmaOnNonTensor,
         UnsupportedConstruct,
         LambdaNotSupported, LinqNotSupported, ExceptionsNotSupported, StringsNotSupported, ForEachNotSupported,

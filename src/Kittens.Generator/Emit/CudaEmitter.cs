@@ -45,6 +45,7 @@ internal static class CudaEmitter
 
         text.Append('\n')
             .Append(Invariant($"extern \"C\" __global__ void __launch_bounds__({model.Threads}, {model.MinBlocksPerSm}) "))
+            .Append(model.ClusterSize > 1 ? Invariant($"__cluster_dims__({model.ClusterSize}, 1, 1) ") : string.Empty)
             .Append(model.EntryPoint).Append('(')
             .Append(string.Join(", ", model.Parameters.Select(Parameter)))
             .Append(") {\n");

@@ -41,7 +41,7 @@ internal static class LauncherEmitter
         w.Open("public static class " + model.MethodName + "Kernel");
 
         w.Line("/// <summary>The kernel's CUDA C++ translation unit, entry point and launch configuration.</summary>");
-        w.Line(Invariant($"public static {Runtime}KernelSource Source {{ get; }} = new(\"{model.EntryPoint}\", @\"{cudaSource.Replace("\"", "\"\"")}\", {Literal(displayPath)}, {model.Threads}, {model.MinBlocksPerSm}, {model.DynamicSharedBytes});"));
+        w.Line(Invariant($"public static {Runtime}KernelSource Source {{ get; }} = new(\"{model.EntryPoint}\", @\"{cudaSource.Replace("\"", "\"\"")}\", {Literal(displayPath)}, {model.Threads}, {model.MinBlocksPerSm}, {model.DynamicSharedBytes}{(model.ClusterSize > 1 ? Invariant($", ClusterSize: {model.ClusterSize}") : "")});"));
         w.Line();
         w.Line(Invariant($"private static readonly {Runtime}KernelHandle s_handle = new(Source);"));
         foreach (var parameter in parameters.Where(p => !p.Shape.IsEmpty))

@@ -12,6 +12,7 @@ namespace Kittens.Generator.Model;
 /// <param name="FilePath">The C# file path as the compilation gives it (made project-relative when emitting).</param>
 /// <param name="Threads">Threads per block, the first launch bound.</param>
 /// <param name="MinBlocksPerSm">Minimum resident blocks per SM, the second launch bound.</param>
+/// <param name="ClusterSize">Blocks per cluster along x; 1 is no cluster (no <c>__cluster_dims__</c>).</param>
 /// <param name="Parameters">The kernel parameters in order.</param>
 /// <param name="SharedTypes">Each distinct shared type allocated, for a <c>static_assert</c> on its size.</param>
 /// <param name="DynamicSharedBytes">Dynamic shared memory per block.</param>
@@ -27,6 +28,7 @@ internal sealed record KernelModel(
     string FilePath,
     int Threads,
     int MinBlocksPerSm,
+    int ClusterSize,
     EquatableArray<ParameterModel> Parameters,
     EquatableArray<SharedTypeModel> SharedTypes,
     int DynamicSharedBytes,

@@ -84,6 +84,11 @@ internal static partial class KernelParser
         {
             diagnostics.Add(DiagnosticDescriptors.InvalidThreads, NamedArgumentLocation(attribute, "Threads", cancellationToken) ?? identifier, Text(threads), method.Name);
         }
+        int clusterSize = ReadLaunchBound(attribute, "ClusterSize", 1);
+        if (clusterSize is not (1 or 2 or 4 or 8))
+        {
+            diagnostics.Add(DiagnosticDescriptors.InvalidClusterSize, NamedArgumentLocation(attribute, "ClusterSize", cancellationToken) ?? identifier, Text(clusterSize), method.Name);
+        }
         if (minBlocks < 1)
         {
             diagnostics.Add(DiagnosticDescriptors.InvalidMinBlocksPerSm, NamedArgumentLocation(attribute, "MinBlocksPerSm", cancellationToken) ?? identifier, Text(minBlocks), method.Name);
@@ -130,6 +135,7 @@ internal static partial class KernelParser
             FilePath: syntax.SyntaxTree.FilePath,
             Threads: threads,
             MinBlocksPerSm: minBlocks,
+            ClusterSize: clusterSize,
             Parameters: parameterModels.ToEquatableArray(),
             // With errors the CUDA is only an #error: keep nothing that moves when lines move.
             SharedTypes: hasErrors ? EquatableArray<SharedTypeModel>.Empty : translation.SharedTypes.ToEquatableArray(),

@@ -133,10 +133,26 @@ internal sealed partial class CudaTranslator
             if (kind == TileKind.GlobalLayout && StripImplicit(argument.Value) is IParameterReferenceOperation reference) tensor ??= reference.Parameter;
         }
         if (moved is null || tensor is null) return;
+        if (MovesColumnChunk(method) && ColumnChunkType(moved) is { } chunk) moved = chunk;
         var declared = TmaTypes.Listed(tensor, _known);
         if (declared.Any(t => SymbolEqualityComparer.Default.Equals(t, moved))) return;
         Report(DiagnosticDescriptors.TmaTypeNotDeclared, invocation.Syntax,
             Display(method), TmaTypes.Display(moved), tensor.Name, TmaTypes.DisplayList(declared));
+    }
+
+    private bool MovesColumnChunk(IMethodSymbol method) =>
+        method.OriginalDefinition.GetAttributes().Any(a =>
+            SymbolEqualityComparer.Default.Equals(a.AttributeClass, _known.TensorMapTransferAttribute) &&
+            a.NamedArguments.Any(n => n.Key == "ColumnChunk" && n.Value.Value is true));
+
+    /// <summary>ST&lt;T, R, W&gt; for a shared tile ST&lt;T, R, C&gt;: one 128-byte swizzle span of its columns (W = 128 / sizeof(T)).</summary>
+    private ITypeSymbol? ColumnChunkType(ITypeSymbol tile)
+    {
+        if (tile is not INamedTypeSymbol { TypeArguments.Length: 3 } named) return null;
+        int? bytes = CudaTypeNames.ElementBytes(named.TypeArguments[0], _known);
+        if (bytes is null) return null;
+        var width = _known.Compilation.GetTypeByMetadataName("Kittens.D" + (128 / bytes.Value).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return width is null ? null : named.ConstructedFrom.Construct(named.TypeArguments[0], named.TypeArguments[1], width);
     }
 
     /// <summary>

@@ -19,6 +19,31 @@ public unsafe class KernelHandleTests
         Assert.Contains($"({x}, {y}, {z})", e.Message);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(16)]
+    public void AClusterSizeOtherThan1248IsRejected(int clusterSize)
+    {
+        var e = Assert.Throws<ArgumentException>(() => new KernelHandle(TinyKernels.Scale with { ClusterSize = clusterSize }, new CompileCache(null)));
+
+        Assert.Equal("source", e.ParamName);
+        Assert.Contains($"got {clusterSize}", e.Message);
+    }
+
+    [Fact]
+    public void AGridThatSplitsACluster_IsRejectedBeforeLaunching()
+    {
+        // No GPU needed either: checked before the stream's context is touched.
+        var handle = new KernelHandle(TinyKernels.Scale with { ClusterSize = 4 }, new CompileCache(null));
+
+        var e = Assert.Throws<ArgumentException>(() => handle.Launch(CudaStream.Default, new Dim3(6), null));
+
+        Assert.Equal("grid", e.ParamName);
+        Assert.Contains("clusters of 4 blocks", e.Message);
+        Assert.Contains("(6, 1, 1)", e.Message);
+    }
+
     [Fact]
     public void PackedArgumentsAreRejectedForAnEmptyGridToo()
     {

@@ -82,6 +82,29 @@ __device__ __forceinline__ void load_async(st<T, R, C>& dst, const gl<GT, TMA...
                  : "memory");
 }
 
+// Column chunk `chunk` (the tile's columns of one 128-byte swizzle span: st<T, R, W>, W = 128 /
+// sizeof(T), which the gl must carry a map for) of the tile at idx, into the same chunk of dst in
+// every block of the cluster whose bit is set in `blocks`, at dst's offset; the bytes complete on
+// the semaphore at sem's offset in each of them (so each expects the bytes of every chunk it
+// receives). The chunk is contiguous in shared memory (st.cuh), so it is one copy.
+template<class T, int R, int C, class GT, class... TMA>
+__device__ __forceinline__ void load_async_multicast(st<T, R, C>& dst, int chunk, const gl<GT, TMA...>& src, const coord& idx,
+                                                     semaphore& sem, int blocks) {
+    constexpr int W = 128 / (int)sizeof(T);
+    static_assert(C % W == 0, "kittens::tma::load_async_multicast: the tile's rows must be whole 128-byte chunks");
+    using Part = st<T, R, W>;
+    static_assert(sizeof(Part) * (C / W) == sizeof(st<T, R, C>), "kittens::tma::load_async_multicast: chunk layout mismatch");
+    using TR = tma_traits<Part>;
+    const unsigned long long map = detail::map_address<Part>(src);
+    const int pc = idx.c * (C / W) + chunk;
+    asm volatile("cp.async.bulk.tensor.5d.shared::cluster.global.tile.mbarrier::complete_tx::bytes.multicast::cluster"
+                 " [%0], [%1, {%2, %3, %4, %5, %6}], [%7], %8;"
+                 :: "r"(smem_addr(&dst) + (unsigned)(chunk * (int)sizeof(Part))), "l"(map),
+                    "r"(TR::c0(idx.r, pc)), "r"(TR::c1(idx.r, pc)), "r"(TR::c2(idx.r, pc)), "r"(idx.d), "r"(idx.b),
+                    "r"(smem_addr(&sem)), "h"((unsigned short)blocks)
+                 : "memory");
+}
+
 template<class T, int N, class GT, class... TMA>
 __device__ __forceinline__ void load_async(sv<T, N>& dst, const gl<GT, TMA...>& src, const coord& idx, semaphore& sem) {
     (void)tma_traits<sv<T, N>>::rank;
