@@ -90,4 +90,16 @@ public static partial class Warpgroup
     public static void MmaWait<N>(int pending, RT<float, D16, N, Row> acc)
         where N : struct, IDim
         => throw Stub.OnlyInKernel();
+
+    /// <summary>
+    /// Waits like <see cref="MmaWait{N}(int, RT{float, D16, N, Row})"/> and also fences
+    /// <paramref name="a"/>, the register A operand of a product that was running: its registers
+    /// then stay untouched until the wait. Without this the compiler may hand them to other values
+    /// as soon as the product is issued (it sees no later use), and then has to wait for the
+    /// product before that other work, which would no longer overlap the product.
+    /// </summary>
+    [Cuda("kittens::warpgroup::mma_async_wait<{0}>({1}, {2})")]
+    public static void MmaWait<N, T, K>(int pending, RT<float, D16, N, Row> acc, RT<T, D16, K, Row> a)
+        where N : struct, IDim where T : unmanaged where K : struct, IDim
+        => throw Stub.OnlyInKernel();
 }

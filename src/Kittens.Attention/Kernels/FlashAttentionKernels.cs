@@ -247,7 +247,9 @@ internal static partial class FlashAttentionKernels
                             }
                             MaskScores(scores, i, qRow, warpRow, n, causal);
                             NextSoftmax(scores, rowMax, rescale, shift, norm, scaleLog2);
-                            Warpgroup.MmaWait(0, acc);
+                            // With probs: its registers stay P(i−1)'s until P·V lands, so the softmax
+                            // above cannot be given them (which would make it wait for the product).
+                            Warpgroup.MmaWait(0, acc, probs);
                             Sync.Arrive(vFree[prev]);
                             Warp.MulRow(acc, acc, rescale);
                             Warp.Copy(probs, scores);
@@ -470,7 +472,9 @@ internal static partial class FlashAttentionKernels
                             Sync.Arrive(kFree[s]);
                             MaskScores(scores, i, qRow, warpRow, n, causal);
                             NextSoftmax(scores, rowMax, rescale, shift, norm, scaleLog2);
-                            Warpgroup.MmaWait(0, acc);
+                            // With probs: its registers stay P(i−1)'s until P·V lands, so the softmax
+                            // above cannot be given them (which would make it wait for the product).
+                            Warpgroup.MmaWait(0, acc, probs);
                             Sync.Arrive(vFree[prev]);
                             Warp.MulRow(acc, acc, rescale);
                             Warp.Copy(probs, scores);

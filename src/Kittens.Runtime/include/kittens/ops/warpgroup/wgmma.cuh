@@ -294,6 +294,16 @@ __device__ __forceinline__ void mma_async_wait(rt<T, R, C, L>& d) {
     mma_async_wait<N>();
     detail::fence_tile(d);
 }
+// Same, and a compiler fence on `a`, the register A operand of a product that was in flight:
+// `a` is then live until the wait, so the compiler cannot give its registers to other values
+// while the tensor cores may still read them (it would have to wait for the product first,
+// serialising work that should overlap it).
+template<int N = 0, class T, int R, int C, class L, class TA, int RA, int CA, class LA>
+__device__ __forceinline__ void mma_async_wait(rt<T, R, C, L>& d, rt<TA, RA, CA, LA>& a) {
+    mma_async_wait<N>();
+    detail::fence_tile(d);
+    detail::fence_tile(a);
+}
 
 // ---- products ------------------------------------------------------------------------------
 
