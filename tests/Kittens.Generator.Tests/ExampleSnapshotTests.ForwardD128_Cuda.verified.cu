@@ -323,7 +323,7 @@ extern "C" __global__ void __launch_bounds__(384, 1) forward_d128(const __grid_c
 #line 474 "Kernels/FlashAttentionKernels.cs"
                         next_softmax(scores, rowMax, rescale, shift, norm, scaleLog2);
 #line 477 "Kernels/FlashAttentionKernels.cs"
-                        kittens::warpgroup::mma_async_wait<0>(acc, probs);
+                        kittens::warpgroup::mma_async_wait_after<0>(acc, norm);
 #line 478 "Kernels/FlashAttentionKernels.cs"
                         kittens::arrive(vFree[prev]);
 #line 479 "Kernels/FlashAttentionKernels.cs"

@@ -329,7 +329,7 @@ extern "C" __global__ void __launch_bounds__(512, 1) forward_d64(const __grid_co
 #line 249 "Kernels/FlashAttentionKernels.cs"
                         next_softmax(scores, rowMax, rescale, shift, norm, scaleLog2);
 #line 252 "Kernels/FlashAttentionKernels.cs"
-                        kittens::warpgroup::mma_async_wait<0>(acc, probs);
+                        kittens::warpgroup::mma_async_wait_after<0>(acc, norm);
 #line 253 "Kernels/FlashAttentionKernels.cs"
                         kittens::arrive(vFree[prev]);
 #line 254 "Kernels/FlashAttentionKernels.cs"

@@ -177,7 +177,7 @@ extern ""C"" __global__ void __launch_bounds__(384, 1) attend_causal(const __gri
 #line 123 ""Hopper/HopperKernels.cs""
         kittens::warpgroup::mma_commit_group();
 #line 124 ""Hopper/HopperKernels.cs""
-        kittens::warpgroup::mma_async_wait<0>();
+        kittens::warpgroup::mma_async_wait_after<0>(acc, norm);
 #line 125 ""Hopper/HopperKernels.cs""
         if (kittens::laneid() == 0) {
 #line 125 ""Hopper/HopperKernels.cs""

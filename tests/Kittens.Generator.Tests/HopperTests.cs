@@ -136,7 +136,7 @@ public sealed class HopperTests
                         Warpgroup.MmaAB(acc, probs, vTiles[slot]);
                     }
                     Warpgroup.MmaCommit();
-                    Warpgroup.MmaWait(0);
+                    Warpgroup.MmaWait(0, acc, norm);
                     if (Gpu.LaneId == 0) Sync.Arrive(slotFree[slot]);
                 }
 

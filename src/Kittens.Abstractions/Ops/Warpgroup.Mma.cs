@@ -92,14 +92,15 @@ public static partial class Warpgroup
         => throw Stub.OnlyInKernel();
 
     /// <summary>
-    /// Waits like <see cref="MmaWait{N}(int, RT{float, D16, N, Row})"/> and also fences
-    /// <paramref name="a"/>, the register A operand of a product that was running: its registers
-    /// then stay untouched until the wait. Without this the compiler may hand them to other values
-    /// as soon as the product is issued (it sees no later use), and then has to wait for the
-    /// product before that other work, which would no longer overlap the product.
+    /// Waits like <see cref="MmaWait{N}(int, RT{float, D16, N, Row})"/>, but not before
+    /// <paramref name="after"/> has been computed. Use it when work written between a product's
+    /// issue and its wait should run while the product does (a softmax beside P·V): the CUDA
+    /// compiler otherwise schedules the wait as early as it can, ahead of that work, which then
+    /// waits for the product. Pass the last values that work computes (e.g. the softmax's row
+    /// sums); the work they depend on stays before the wait. Costs a compare and a branch.
     /// </summary>
-    [Cuda("kittens::warpgroup::mma_async_wait<{0}>({1}, {2})")]
-    public static void MmaWait<N, T, K>(int pending, RT<float, D16, N, Row> acc, RT<T, D16, K, Row> a)
-        where N : struct, IDim where T : unmanaged where K : struct, IDim
+    [Cuda("kittens::warpgroup::mma_async_wait_after<{0}>({1}, {2})")]
+    public static void MmaWait<N, V, L>(int pending, RT<float, D16, N, Row> acc, RV<float, V, L> after)
+        where N : struct, IDim where V : struct, IDim where L : struct, IVecLayout
         => throw Stub.OnlyInKernel();
 }

@@ -247,9 +247,9 @@ internal static partial class FlashAttentionKernels
                             }
                             MaskScores(scores, i, qRow, warpRow, n, causal);
                             NextSoftmax(scores, rowMax, rescale, shift, norm, scaleLog2);
-                            // With probs: its registers stay P(i−1)'s until P·V lands, so the softmax
-                            // above cannot be given them (which would make it wait for the product).
-                            Warpgroup.MmaWait(0, acc, probs);
+                            // After norm, the softmax's last values: the compiler would otherwise
+                            // hoist the wait above the softmax, which then waits for P·V.
+                            Warpgroup.MmaWait(0, acc, norm);
                             Sync.Arrive(vFree[prev]);
                             Warp.MulRow(acc, acc, rescale);
                             Warp.Copy(probs, scores);
@@ -472,9 +472,9 @@ internal static partial class FlashAttentionKernels
                             Sync.Arrive(kFree[s]);
                             MaskScores(scores, i, qRow, warpRow, n, causal);
                             NextSoftmax(scores, rowMax, rescale, shift, norm, scaleLog2);
-                            // With probs: its registers stay P(i−1)'s until P·V lands, so the softmax
-                            // above cannot be given them (which would make it wait for the product).
-                            Warpgroup.MmaWait(0, acc, probs);
+                            // After norm, the softmax's last values: the compiler would otherwise
+                            // hoist the wait above the softmax, which then waits for P·V.
+                            Warpgroup.MmaWait(0, acc, norm);
                             Sync.Arrive(vFree[prev]);
                             Warp.MulRow(acc, acc, rescale);
                             Warp.Copy(probs, scores);

@@ -8,7 +8,8 @@ namespace Kittens.Tests.GpuKernels;
 /// a (1, 1, 64, K), b (1, 1, K, N) = B, bt (1, 1, N, K) = Bᵀ, all TMA-loaded into shared tiles,
 /// and d (1, 8, 64, N) float, one 64 x N result per slot, warp w of the group storing rows
 /// 16w .. 16w + 15 of each (Warp.Store at its 16-row band):
-/// 0 MmAB(A shared, B) over an accumulator of +inf = A·B; 1 then MmaAB (accumulate) = 2·A·B;
+/// 0 MmAB(A shared, B) over an accumulator of +inf = A·B; 1 then MmaAB (accumulate) = 2·A·B
+/// (in Bf16N64K16 waited for with the form that follows other work, MmaWait(0, acc, after));
 /// 2, 3 the same with A in registers (Warpgroup.Load of the shared A, each warp its 16 rows);
 /// 4 .. 7 the same four with MmABt / MmaABt on Bᵀ (K-major B) = A·B, 2·A·B, A·B, 2·A·B.
 /// Swizzle of each shared operand: K-major (A, Bᵀ) by K and N-major (B) by N, 128 bytes for a
@@ -61,7 +62,10 @@ public static partial class HopperWgmmaKernels
         Gpu.SyncThreads();
         Warpgroup.MmaAB(acc, sa, sb);
         Warpgroup.MmaCommit();
-        Warpgroup.MmaWait(0, acc);
+        // The wait placed after work that overlaps the product (slot 1 is still 2·A·B).
+        var rowSums = new RV<float, D16, Ortho>();
+        Warp.RowSum(rowSums, ra);
+        Warpgroup.MmaWait(0, acc, rowSums);
         Warp.Store(d, acc, new Coord(0, 1, warp, 0));
         Gpu.SyncThreads();
 

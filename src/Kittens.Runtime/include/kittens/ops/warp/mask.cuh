@@ -30,9 +30,12 @@ __device__ inline void causal_mask(rt<T, R, C, L>& tile, int row_offset, int col
     static_assert(is_same<L, row_l>::value, "kittens::warp::causal_mask: the tile must be row_l (use swap_layout first)");
     using T2 = typename packing<T>::packed;
     const T v = from_float<T>(value);
-    // Masked when col - row > row_offset - col_offset, with (row, col) inside the tile.
-    const int diag = row_offset - col_offset;
-    const int lane_dc = frag<row_l>::col(0, 0) - frag<row_l>::row(0, 0);   // 2t - g
+    // Masked when col - row > row_offset - col_offset, with (row, col) inside the tile. Each
+    // element's col - row is the lane's 2t - g plus a constant, so the test is constant > lim
+    // with one lim per call: an immediate compare per element. (Comparing 2t - g + constant
+    // against the offsets instead lets the compiler hoist the 16 or more per-constant sums out
+    // of the caller's loop, registers a wgmma loop cannot spare.)
+    const int lim = (row_offset - col_offset) - (frag<row_l>::col(0, 0) - frag<row_l>::row(0, 0));
     #pragma unroll
     for (int i = 0; i < R / 16; i++)
     #pragma unroll
@@ -40,8 +43,8 @@ __device__ inline void causal_mask(rt<T, R, C, L>& tile, int row_offset, int col
     #pragma unroll
     for (int k = 0; k < 4; k++) {
         // data[k]: row 16i + g + 8(k&1), cols 16j + 2t + 8(k>>1) + {0, 1}
-        const int dc = lane_dc + 16 * (j - i) + 8 * (k >> 1) - 8 * (k & 1);
-        tile.tiles[i][j].data[k] = detail::mask_pair<T2>(tile.tiles[i][j].data[k], dc > diag, dc + 1 > diag, v);
+        const int dc = 16 * (j - i) + 8 * (k >> 1) - 8 * (k & 1);
+        tile.tiles[i][j].data[k] = detail::mask_pair<T2>(tile.tiles[i][j].data[k], dc > lim, dc + 1 > lim, v);
     }
 }
 
@@ -50,16 +53,16 @@ __device__ inline void column_mask(rt<T, R, C, L>& tile, int col_offset, int lim
     static_assert(is_same<L, row_l>::value, "kittens::warp::column_mask: the tile must be row_l (use swap_layout first)");
     using T2 = typename packing<T>::packed;
     const T v = from_float<T>(value);
-    const int first = limit - col_offset;                 // masked when col >= first
-    const int lane_c = frag<row_l>::col(0, 0);            // 2t
+    // Masked when col >= limit - col_offset, col = 2t + a constant: constant >= lim (see causal_mask).
+    const int lim = (limit - col_offset) - frag<row_l>::col(0, 0);
     #pragma unroll
     for (int i = 0; i < R / 16; i++)
     #pragma unroll
     for (int j = 0; j < C / 16; j++)
     #pragma unroll
     for (int k = 0; k < 4; k++) {
-        const int c = lane_c + 16 * j + 8 * (k >> 1);
-        tile.tiles[i][j].data[k] = detail::mask_pair<T2>(tile.tiles[i][j].data[k], c >= first, c + 1 >= first, v);
+        const int c = 16 * j + 8 * (k >> 1);
+        tile.tiles[i][j].data[k] = detail::mask_pair<T2>(tile.tiles[i][j].data[k], c >= lim, c + 1 >= lim, v);
     }
 }
 

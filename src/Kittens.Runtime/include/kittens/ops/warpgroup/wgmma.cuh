@@ -294,15 +294,30 @@ __device__ __forceinline__ void mma_async_wait(rt<T, R, C, L>& d) {
     mma_async_wait<N>();
     detail::fence_tile(d);
 }
-// Same, and a compiler fence on `a`, the register A operand of a product that was in flight:
-// `a` is then live until the wait, so the compiler cannot give its registers to other values
-// while the tensor cores may still read them (it would have to wait for the product first,
-// serialising work that should overlap it).
-template<int N = 0, class T, int R, int C, class L, class TA, int RA, int CA, class LA>
-__device__ __forceinline__ void mma_async_wait(rt<T, R, C, L>& d, rt<TA, RA, CA, LA>& a) {
-    mma_async_wait<N>();
+// Same, but not before `after` has been computed. ptxas schedules a wgmma wait as early as its
+// basic block allows, ahead of independent work written before it: a softmax meant to overlap
+// the product still running ends up behind the wait (and behind the product). The wait is
+// therefore the head of a loop whose back edge tests `after` (the last values of that work) and
+// is never taken (no float, NaN included, compares below -inf): the wait cannot move above a
+// block boundary, nor the branch above `after`. Costs one min per extra slot, a compare and a
+// branch.
+template<int N = 0, class T, int R, int C, class L, int VN, class VL>
+__device__ __forceinline__ void mma_async_wait_after(rt<T, R, C, L>& d, const rv<float, VN, VL>& after) {
+    static_assert(N >= 0, "kittens::warpgroup::mma_async_wait_after<N>: N must be >= 0");
+    float last = after.data[0][0];
+    #pragma unroll
+    for (int i = 0; i < rv<float, VN, VL>::chunks; i++)
+    #pragma unroll
+    for (int j = 0; j < rv<float, VN, VL>::slots; j++)
+        if (i + j > 0) last = fminf(last, after.data[i][j]);
+    asm volatile("{\n"
+                 ".reg .pred p;\n"
+                 "setp.lt.f32 p, %0, 0fFF800000;\n"
+                 "KITTENS_WAIT_AFTER_%=:\n"
+                 "wgmma.wait_group.sync.aligned %1;\n"
+                 "@p bra.uni KITTENS_WAIT_AFTER_%=;\n"
+                 "}" :: "f"(last), "n"(N) : "memory");
     detail::fence_tile(d);
-    detail::fence_tile(a);
 }
 
 // ---- products ------------------------------------------------------------------------------
