@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Kittens;
 using Kittens.Attention;
+using Kittens.Bench;
 using Kittens.Runtime;
 
 // Kittens FlashAttention beside PyTorch SDPA (flash and cuDNN backends) on the same inputs.
@@ -83,16 +84,17 @@ static BenchRow RunConfig(BenchOptions options, int b, int h, int n, int d, bool
         var reference = ReadRaw(Path.Combine(folder, "o_ref.bin"), shape.ElementCount);
         double error = MaxHeadRelativeL2(ours, reference, b * h, n * d);
 
-        // Rounds of CallsPerRound timed calls each of ours, flash and cuDNN, the order turning
-        // round by round, until every side has options.Iterations timings.
+        // Rounds of CallsPerRound timed calls each of ours, flash and cuDNN, in the orders of a
+        // Williams design (RoundOrder), until every side has options.Iterations timings.
         var sides = new List<string> { Ours }.Concat(torch.Backends).ToList();
+        var orders = RoundOrder.Williams(sides.Count);
         var times = sides.ToDictionary(side => side, _ => new List<double>());
         for (int round = 0; times[Ours].Count < options.Iterations; round++)
         {
             int count = Math.Min(BenchOptions.CallsPerRound, options.Iterations - times[Ours].Count);
-            for (int s = 0; s < sides.Count; s++)
+            foreach (int s in orders[round % orders.Length])
             {
-                string side = sides[(s + round) % sides.Count];
+                string side = sides[s];
                 times[side].AddRange(side == Ours ? TimeOurs(qd, kd, vd, od, lse, causal, count) : torch.Time(side, count));
             }
         }
