@@ -17,398 +17,398 @@ static_assert(sizeof(kittens::st<kittens::bf16, 128, 128>) == 32768, ""kittens::
 static_assert(sizeof(kittens::semaphore) == 8, ""kittens::semaphore must be 8 bytes, the size Kittens reserved for it"");
 
 __device__ __forceinline__ int units_per_head(int qBlocks, int causal) {
-#line 546 ""Kernels/FlashAttentionKernels.cs""
+#line 548 ""Kernels/FlashAttentionKernels.cs""
     return causal != 0 ? (qBlocks + 1) / 2 : qBlocks;
 }
 
 __device__ __forceinline__ int tiles_in_unit(int x, int qBlocks, int causal) {
-#line 568 ""Kernels/FlashAttentionKernels.cs""
+#line 570 ""Kernels/FlashAttentionKernels.cs""
     return causal != 0 && qBlocks - 1 - x != x ? 2 : 1;
 }
 
 __device__ __forceinline__ int unit_in_head(int u, int unitsPerHead) {
-#line 560 ""Kernels/FlashAttentionKernels.cs""
+#line 562 ""Kernels/FlashAttentionKernels.cs""
     int head = u / unitsPerHead;
-#line 561 ""Kernels/FlashAttentionKernels.cs""
+#line 563 ""Kernels/FlashAttentionKernels.cs""
     return (u - head * unitsPerHead + head * unitsPerHead / (int)gridDim.x) % unitsPerHead;
 }
 
 __device__ __forceinline__ int unit_query_block(int x, int h, int qBlocks, int causal) {
-#line 575 ""Kernels/FlashAttentionKernels.cs""
-    if (causal == 0) {
 #line 577 ""Kernels/FlashAttentionKernels.cs""
+    if (causal == 0) {
+#line 579 ""Kernels/FlashAttentionKernels.cs""
         return x;
     }
-#line 579 ""Kernels/FlashAttentionKernels.cs""
+#line 581 ""Kernels/FlashAttentionKernels.cs""
     return h == 0 ? qBlocks - 1 - x : x;
 }
 
 __device__ __forceinline__ int query_group(int qBlock, int w, int shortBy, int consumers) {
-#line 594 ""Kernels/FlashAttentionKernels.cs""
+#line 596 ""Kernels/FlashAttentionKernels.cs""
     return qBlock * consumers + w - shortBy;
 }
 
 __device__ __forceinline__ int kv_blocks_for(int n, int rowEnd, int causal) {
-#line 663 ""Kernels/FlashAttentionKernels.cs""
+#line 665 ""Kernels/FlashAttentionKernels.cs""
     int last = causal != 0 ? min(rowEnd, n) : n;
-#line 664 ""Kernels/FlashAttentionKernels.cs""
+#line 666 ""Kernels/FlashAttentionKernels.cs""
     return (last + 128 - 1) / 128;
 }
 
 __device__ __forceinline__ void mask_scores(kittens::rt<float, 16, 128, kittens::row_l>& scores, int i, int qRow, int warpRow, int n, int causal) {
-#line 601 ""Kernels/FlashAttentionKernels.cs""
-    if (causal != 0 && (i + 1) * 128 > qRow) {
 #line 603 ""Kernels/FlashAttentionKernels.cs""
+    if (causal != 0 && (i + 1) * 128 > qRow) {
+#line 605 ""Kernels/FlashAttentionKernels.cs""
         kittens::warp::causal_mask(scores, warpRow, i * 128, __int_as_float((int)0xff800000));
     }
-#line 605 ""Kernels/FlashAttentionKernels.cs""
-    if ((i + 1) * 128 > n) {
 #line 607 ""Kernels/FlashAttentionKernels.cs""
+    if ((i + 1) * 128 > n) {
+#line 609 ""Kernels/FlashAttentionKernels.cs""
         kittens::warp::column_mask(scores, i * 128, n, __int_as_float((int)0xff800000));
     }
 }
 
 __device__ __forceinline__ void first_softmax(kittens::rt<float, 16, 128, kittens::row_l>& scores, kittens::rv<float, 16, kittens::ortho_l>& rowMax, kittens::rv<float, 16, kittens::ortho_l>& shift, kittens::rv<float, 16, kittens::ortho_l>& norm, float scaleLog2) {
-#line 619 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::row_max(rowMax, scores, rowMax);
-#line 620 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::mul(shift, rowMax, scaleLog2);
 #line 621 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::exp2_affine_row(scores, scores, scaleLog2, shift);
+    kittens::warp::row_max(rowMax, scores, rowMax);
 #line 622 ""Kernels/FlashAttentionKernels.cs""
+    kittens::warp::mul(shift, rowMax, scaleLog2);
+#line 623 ""Kernels/FlashAttentionKernels.cs""
+    kittens::warp::exp2_affine_row(scores, scores, scaleLog2, shift);
+#line 624 ""Kernels/FlashAttentionKernels.cs""
     kittens::warp::row_sum(norm, scores, norm);
 }
 
 __device__ __forceinline__ void next_softmax(kittens::rt<float, 16, 128, kittens::row_l>& scores, kittens::rv<float, 16, kittens::ortho_l>& rowMax, kittens::rv<float, 16, kittens::ortho_l>& rescale, kittens::rv<float, 16, kittens::ortho_l>& shift, kittens::rv<float, 16, kittens::ortho_l>& norm, float scaleLog2) {
-#line 635 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::copy(rescale, rowMax);
-#line 636 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::row_max(rowMax, scores, rowMax);
 #line 637 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::mul(shift, rowMax, scaleLog2);
+    kittens::warp::copy(rescale, rowMax);
 #line 638 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::exp2_affine_row(scores, scores, scaleLog2, shift);
+    kittens::warp::row_max(rowMax, scores, rowMax);
 #line 639 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::sub(rescale, rescale, rowMax);
+    kittens::warp::mul(shift, rowMax, scaleLog2);
 #line 640 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::mul(rescale, rescale, scaleLog2);
+    kittens::warp::exp2_affine_row(scores, scores, scaleLog2, shift);
 #line 641 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::exp2(rescale, rescale);
+    kittens::warp::sub(rescale, rescale, rowMax);
 #line 642 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::mul(norm, norm, rescale);
+    kittens::warp::mul(rescale, rescale, scaleLog2);
 #line 643 ""Kernels/FlashAttentionKernels.cs""
+    kittens::warp::exp2(rescale, rescale);
+#line 644 ""Kernels/FlashAttentionKernels.cs""
+    kittens::warp::mul(norm, norm, rescale);
+#line 645 ""Kernels/FlashAttentionKernels.cs""
     kittens::warp::row_sum(norm, scores, norm);
 }
 
 __device__ __forceinline__ void log_sum_exp(kittens::rv<float, 16, kittens::ortho_l>& rowMax, kittens::rv<float, 16, kittens::ortho_l>& norm, float scaleLog2) {
-#line 654 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::log(norm, norm);
-#line 655 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::mul(rowMax, rowMax, scaleLog2 * 0.6931472f);
 #line 656 ""Kernels/FlashAttentionKernels.cs""
+    kittens::warp::log(norm, norm);
+#line 657 ""Kernels/FlashAttentionKernels.cs""
+    kittens::warp::mul(rowMax, rowMax, scaleLog2 * 0.6931472f);
+#line 658 ""Kernels/FlashAttentionKernels.cs""
     kittens::warp::add(rowMax, rowMax, norm);
 }
 
 extern ""C"" __global__ void __launch_bounds__(384, 1) forward_d128(const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 64, 128>> q, const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 128, 128>> k, const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 128, 128>> v, const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 64, 128>> o, const kittens::gl<float> lse, const int causal, const float scaleLog2, const int headRatio) {
     extern __shared__ __align__(1024) char kittens_smem[];
     kittens::shared_allocator kittens_alloc(kittens_smem);
-#line 328 ""Kernels/FlashAttentionKernels.cs""
-    int n = q.rows;
-#line 329 ""Kernels/FlashAttentionKernels.cs""
-    int qBlocks = (n + 128 - 1) / 128;
 #line 330 ""Kernels/FlashAttentionKernels.cs""
-    int shortBy = qBlocks * 2 - (n + 63) / 64;
+    int n = q.rows;
 #line 331 ""Kernels/FlashAttentionKernels.cs""
-    int unitsPerHead = units_per_head(qBlocks, causal);
+    int qBlocks = (n + 128 - 1) / 128;
 #line 332 ""Kernels/FlashAttentionKernels.cs""
-    int units = unitsPerHead * q.depth * q.batch;
+    int shortBy = qBlocks * 2 - (n + 63) / 64;
 #line 333 ""Kernels/FlashAttentionKernels.cs""
-    int warpgroup = kittens::warpgroupid();
+    int unitsPerHead = units_per_head(qBlocks, causal);
+#line 334 ""Kernels/FlashAttentionKernels.cs""
+    int units = unitsPerHead * q.depth * q.batch;
 #line 335 ""Kernels/FlashAttentionKernels.cs""
-    auto (&qTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 64, 128>, 2>();
-#line 336 ""Kernels/FlashAttentionKernels.cs""
-    auto (&oTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 64, 128>, 2>();
+    int warpgroup = kittens::warpgroupid();
 #line 337 ""Kernels/FlashAttentionKernels.cs""
-    auto (&kTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 128, 128>, 2>();
+    auto (&qTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 64, 128>, 2>();
 #line 338 ""Kernels/FlashAttentionKernels.cs""
-    auto (&vTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 128, 128>, 2>();
+    auto (&oTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 64, 128>, 2>();
 #line 339 ""Kernels/FlashAttentionKernels.cs""
-    auto (&qArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+    auto (&kTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 128, 128>, 2>();
 #line 340 ""Kernels/FlashAttentionKernels.cs""
-    auto (&qFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+    auto (&vTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 128, 128>, 2>();
 #line 341 ""Kernels/FlashAttentionKernels.cs""
-    auto (&kArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+    auto (&qArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
 #line 342 ""Kernels/FlashAttentionKernels.cs""
-    auto (&vArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+    auto (&qFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
 #line 343 ""Kernels/FlashAttentionKernels.cs""
-    auto (&kFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+    auto (&kArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
 #line 344 ""Kernels/FlashAttentionKernels.cs""
-    auto (&vFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+    auto (&vArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+#line 345 ""Kernels/FlashAttentionKernels.cs""
+    auto (&kFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
 #line 346 ""Kernels/FlashAttentionKernels.cs""
-    if ((int)threadIdx.x == 0) {
+    auto (&vFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
 #line 348 ""Kernels/FlashAttentionKernels.cs""
-        for (int w = 0; w < 2; w++) {
+    if ((int)threadIdx.x == 0) {
 #line 350 ""Kernels/FlashAttentionKernels.cs""
+        for (int w = 0; w < 2; w++) {
+#line 352 ""Kernels/FlashAttentionKernels.cs""
             kittens::init_semaphore(qArrived[w], 0, 1);
-#line 351 ""Kernels/FlashAttentionKernels.cs""
+#line 353 ""Kernels/FlashAttentionKernels.cs""
             kittens::init_semaphore(qFree[w], 128, 0);
         }
-#line 353 ""Kernels/FlashAttentionKernels.cs""
-        for (int s = 0; s < 2; s++) {
 #line 355 ""Kernels/FlashAttentionKernels.cs""
-            kittens::init_semaphore(kArrived[s], 0, 1);
-#line 356 ""Kernels/FlashAttentionKernels.cs""
-            kittens::init_semaphore(vArrived[s], 0, 1);
+        for (int s = 0; s < 2; s++) {
 #line 357 ""Kernels/FlashAttentionKernels.cs""
-            kittens::init_semaphore(kFree[s], 256, 0);
+            kittens::init_semaphore(kArrived[s], 0, 1);
 #line 358 ""Kernels/FlashAttentionKernels.cs""
+            kittens::init_semaphore(vArrived[s], 0, 1);
+#line 359 ""Kernels/FlashAttentionKernels.cs""
+            kittens::init_semaphore(kFree[s], 256, 0);
+#line 360 ""Kernels/FlashAttentionKernels.cs""
             kittens::init_semaphore(vFree[s], 256, 0);
         }
     }
-#line 361 ""Kernels/FlashAttentionKernels.cs""
-    __syncthreads();
 #line 363 ""Kernels/FlashAttentionKernels.cs""
-    if (warpgroup == 2) {
+    __syncthreads();
 #line 365 ""Kernels/FlashAttentionKernels.cs""
+    if (warpgroup == 2) {
+#line 367 ""Kernels/FlashAttentionKernels.cs""
         kittens::warpgroup::decrease_registers<24>();
-#line 366 ""Kernels/FlashAttentionKernels.cs""
-        if (kittens::warpid() == 8 && kittens::laneid() == 0) {
 #line 368 ""Kernels/FlashAttentionKernels.cs""
+        if (kittens::warpid() == 8 && kittens::laneid() == 0) {
+#line 370 ""Kernels/FlashAttentionKernels.cs""
             int loaded = 0;
-#line 369 ""Kernels/FlashAttentionKernels.cs""
-            for (int u = (int)blockIdx.x, j = 0; u < units; u += (int)gridDim.x) {
 #line 371 ""Kernels/FlashAttentionKernels.cs""
-                int head = u / unitsPerHead % q.depth;
-#line 372 ""Kernels/FlashAttentionKernels.cs""
-                int batch = u / unitsPerHead / q.depth;
+            for (int u = (int)blockIdx.x, j = 0; u < units; u += (int)gridDim.x) {
 #line 373 ""Kernels/FlashAttentionKernels.cs""
-                for (int h = 0; h < tiles_in_unit(unit_in_head(u, unitsPerHead), qBlocks, causal); h++, j++) {
+                int head = u / unitsPerHead % q.depth;
+#line 374 ""Kernels/FlashAttentionKernels.cs""
+                int batch = u / unitsPerHead / q.depth;
 #line 375 ""Kernels/FlashAttentionKernels.cs""
-                    int qBlock = unit_query_block(unit_in_head(u, unitsPerHead), h, qBlocks, causal);
-#line 376 ""Kernels/FlashAttentionKernels.cs""
-                    int kvHead = head / headRatio;
+                for (int h = 0; h < tiles_in_unit(unit_in_head(u, unitsPerHead), qBlocks, causal); h++, j++) {
 #line 377 ""Kernels/FlashAttentionKernels.cs""
-                    for (int w = 0; w < 2; w++) {
+                    int qBlock = unit_query_block(unit_in_head(u, unitsPerHead), h, qBlocks, causal);
+#line 378 ""Kernels/FlashAttentionKernels.cs""
+                    int kvHead = head / headRatio;
 #line 379 ""Kernels/FlashAttentionKernels.cs""
-                        if (j > 0) {
+                    for (int w = 0; w < 2; w++) {
 #line 381 ""Kernels/FlashAttentionKernels.cs""
+                        if (j > 0) {
+#line 383 ""Kernels/FlashAttentionKernels.cs""
                             kittens::wait(qFree[w], (j - 1) % 2);
                         }
-#line 383 ""Kernels/FlashAttentionKernels.cs""
+#line 385 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::expect(qArrived[w], qTiles[w]);
-#line 384 ""Kernels/FlashAttentionKernels.cs""
+#line 386 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::load_async(qTiles[w], q, kittens::coord{batch, head, max(query_group(qBlock, w, shortBy, 2), 0), 0}, qArrived[w]);
                     }
-#line 386 ""Kernels/FlashAttentionKernels.cs""
+#line 388 ""Kernels/FlashAttentionKernels.cs""
                     int kvBlocks = kv_blocks_for(n, (query_group(qBlock, 1, shortBy, 2) + 1) * 64, causal);
-#line 387 ""Kernels/FlashAttentionKernels.cs""
-                    for (int i = 0; i < kvBlocks; i++, loaded++) {
 #line 389 ""Kernels/FlashAttentionKernels.cs""
+                    for (int i = 0; i < kvBlocks; i++, loaded++) {
+#line 391 ""Kernels/FlashAttentionKernels.cs""
                         int s = loaded % 2;
-#line 390 ""Kernels/FlashAttentionKernels.cs""
-                        if (loaded >= 2) {
 #line 392 ""Kernels/FlashAttentionKernels.cs""
+                        if (loaded >= 2) {
+#line 394 ""Kernels/FlashAttentionKernels.cs""
                             kittens::wait(kFree[s], (loaded / 2 - 1) % 2);
                         }
-#line 394 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::tma::expect(kArrived[s], kTiles[s]);
-#line 395 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::tma::load_async(kTiles[s], k, kittens::coord{batch, kvHead, i, 0}, kArrived[s]);
 #line 396 ""Kernels/FlashAttentionKernels.cs""
-                        if (loaded >= 2) {
+                        kittens::tma::expect(kArrived[s], kTiles[s]);
+#line 397 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::tma::load_async(kTiles[s], k, kittens::coord{batch, kvHead, i, 0}, kArrived[s]);
 #line 398 ""Kernels/FlashAttentionKernels.cs""
+                        if (loaded >= 2) {
+#line 400 ""Kernels/FlashAttentionKernels.cs""
                             kittens::wait(vFree[s], (loaded / 2 - 1) % 2);
                         }
-#line 400 ""Kernels/FlashAttentionKernels.cs""
+#line 402 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::expect(vArrived[s], vTiles[s]);
-#line 401 ""Kernels/FlashAttentionKernels.cs""
+#line 403 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::load_async(vTiles[s], v, kittens::coord{batch, kvHead, i, 0}, vArrived[s]);
                     }
                 }
             }
         }
     } else {
-#line 409 ""Kernels/FlashAttentionKernels.cs""
-        kittens::warpgroup::increase_registers<240>();
-#line 410 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rt<kittens::bf16, 16, 128, kittens::row_l> queries;
 #line 411 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rt<float, 16, 128, kittens::row_l> scores;
+        kittens::warpgroup::increase_registers<240>();
 #line 412 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rt<kittens::bf16, 16, 128, kittens::row_l> probs;
+        kittens::rt<kittens::bf16, 16, 128, kittens::row_l> queries;
 #line 413 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rt<float, 16, 128, kittens::row_l> acc;
+        kittens::rt<float, 16, 128, kittens::row_l> scores;
 #line 414 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rv<float, 16, kittens::ortho_l> rowMax;
+        kittens::rt<kittens::bf16, 16, 128, kittens::row_l> probs;
 #line 415 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rv<float, 16, kittens::ortho_l> rescale;
+        kittens::rt<float, 16, 128, kittens::row_l> acc;
 #line 416 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rv<float, 16, kittens::ortho_l> shift;
+        kittens::rv<float, 16, kittens::ortho_l> rowMax;
 #line 417 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rv<float, 16, kittens::ortho_l> norm;
+        kittens::rv<float, 16, kittens::ortho_l> rescale;
 #line 418 ""Kernels/FlashAttentionKernels.cs""
-        bool leader = kittens::warpid() % 4 == 0 && kittens::laneid() == 0;
+        kittens::rv<float, 16, kittens::ortho_l> shift;
 #line 419 ""Kernels/FlashAttentionKernels.cs""
+        kittens::rv<float, 16, kittens::ortho_l> norm;
+#line 420 ""Kernels/FlashAttentionKernels.cs""
+        bool leader = kittens::warpid() % 4 == 0 && kittens::laneid() == 0;
+#line 421 ""Kernels/FlashAttentionKernels.cs""
         int used = 0;
-#line 423 ""Kernels/FlashAttentionKernels.cs""
+#line 425 ""Kernels/FlashAttentionKernels.cs""
         int nextTurn = 8 + (warpgroup + 1) % 2;
-#line 424 ""Kernels/FlashAttentionKernels.cs""
-        if (warpgroup == 1) {
 #line 426 ""Kernels/FlashAttentionKernels.cs""
+        if (warpgroup == 1) {
+#line 428 ""Kernels/FlashAttentionKernels.cs""
             kittens::named_barrier_arrive(8, 256);
         }
-#line 428 ""Kernels/FlashAttentionKernels.cs""
-        for (int u = (int)blockIdx.x, j = 0; u < units; u += (int)gridDim.x) {
 #line 430 ""Kernels/FlashAttentionKernels.cs""
-            for (int h = 0; h < tiles_in_unit(unit_in_head(u, unitsPerHead), qBlocks, causal); h++, j++) {
+        for (int u = (int)blockIdx.x, j = 0; u < units; u += (int)gridDim.x) {
 #line 432 ""Kernels/FlashAttentionKernels.cs""
-                int qBlock = unit_query_block(unit_in_head(u, unitsPerHead), h, qBlocks, causal);
-#line 433 ""Kernels/FlashAttentionKernels.cs""
-                int qRow = query_group(qBlock, warpgroup, shortBy, 2) * 64;
+            for (int h = 0; h < tiles_in_unit(unit_in_head(u, unitsPerHead), qBlocks, causal); h++, j++) {
 #line 434 ""Kernels/FlashAttentionKernels.cs""
-                int kvBlocks = kv_blocks_for(n, qRow + (2 - warpgroup) * 64, causal);
+                int qBlock = unit_query_block(unit_in_head(u, unitsPerHead), h, qBlocks, causal);
 #line 435 ""Kernels/FlashAttentionKernels.cs""
-                int warpRow = qRow + (kittens::warpid() % 4) * 16;
+                int qRow = query_group(qBlock, warpgroup, shortBy, 2) * 64;
 #line 436 ""Kernels/FlashAttentionKernels.cs""
-                int ownBlocks = qRow >= 0 ? kv_blocks_for(n, qRow + 64, causal) : 0;
+                int kvBlocks = kv_blocks_for(n, qRow + (2 - warpgroup) * 64, causal);
 #line 437 ""Kernels/FlashAttentionKernels.cs""
-                kittens::warp::neg_infty(rowMax);
+                int warpRow = qRow + (kittens::warpid() % 4) * 16;
 #line 438 ""Kernels/FlashAttentionKernels.cs""
-                kittens::warp::zero(norm);
+                int ownBlocks = qRow >= 0 ? kv_blocks_for(n, qRow + 64, causal) : 0;
 #line 439 ""Kernels/FlashAttentionKernels.cs""
-                kittens::warp::zero(acc);
+                kittens::warp::neg_infty(rowMax);
 #line 440 ""Kernels/FlashAttentionKernels.cs""
-                kittens::wait(qArrived[warpgroup], j % 2);
+                kittens::warp::zero(norm);
 #line 441 ""Kernels/FlashAttentionKernels.cs""
-                if (ownBlocks > 0) {
+                kittens::warp::zero(acc);
+#line 442 ""Kernels/FlashAttentionKernels.cs""
+                kittens::wait(qArrived[warpgroup], j % 2);
 #line 443 ""Kernels/FlashAttentionKernels.cs""
+                if (ownBlocks > 0) {
+#line 445 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warpgroup::load(queries, qTiles[warpgroup]);
                 }
-#line 445 ""Kernels/FlashAttentionKernels.cs""
-                kittens::arrive(qFree[warpgroup]);
 #line 447 ""Kernels/FlashAttentionKernels.cs""
+                kittens::arrive(qFree[warpgroup]);
+#line 449 ""Kernels/FlashAttentionKernels.cs""
                 if (ownBlocks > 0) {
-#line 450 ""Kernels/FlashAttentionKernels.cs""
-                    int s0 = used % 2;
-#line 451 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::wait(kArrived[s0], used / 2 % 2);
 #line 452 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::named_barrier_sync(8 + warpgroup, 256);
+                    int s0 = used % 2;
 #line 453 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::mm_ABt(scores, queries, kTiles[s0]);
+                    kittens::wait(kArrived[s0], used / 2 % 2);
 #line 454 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::named_barrier_arrive(nextTurn, 256);
+                    kittens::named_barrier_sync(8 + warpgroup, 256);
 #line 455 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::mma_async_wait<0>(scores);
+                    kittens::warpgroup::mm_ABt(scores, queries, kTiles[s0]);
 #line 456 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::arrive(kFree[s0]);
+                    kittens::named_barrier_arrive(nextTurn, 256);
 #line 457 ""Kernels/FlashAttentionKernels.cs""
-                    mask_scores(scores, 0, qRow, warpRow, n, causal);
+                    kittens::warpgroup::mma_async_wait<0>(scores);
 #line 458 ""Kernels/FlashAttentionKernels.cs""
-                    first_softmax(scores, rowMax, shift, norm, scaleLog2);
+                    kittens::arrive(kFree[s0]);
 #line 459 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warp::copy(probs, scores);
+                    mask_scores(scores, 0, qRow, warpRow, n, causal);
+#line 460 ""Kernels/FlashAttentionKernels.cs""
+                    first_softmax(scores, rowMax, shift, norm, scaleLog2);
 #line 461 ""Kernels/FlashAttentionKernels.cs""
-                    for (int i = 1; i < ownBlocks; i++) {
+                    kittens::warp::copy(probs, scores);
 #line 463 ""Kernels/FlashAttentionKernels.cs""
-                        int s = (used + i) % 2;
-#line 464 ""Kernels/FlashAttentionKernels.cs""
-                        int prev = (used + i - 1) % 2;
+                    for (int i = 1; i < ownBlocks; i++) {
 #line 465 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::wait(kArrived[s], (used + i) / 2 % 2);
+                        int s = (used + i) % 2;
 #line 466 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::wait(vArrived[prev], (used + i - 1) / 2 % 2);
+                        int prev = (used + i - 1) % 2;
 #line 467 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::named_barrier_sync(8 + warpgroup, 256);
+                        kittens::wait(kArrived[s], (used + i) / 2 % 2);
 #line 468 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::warpgroup::mm_ABt(scores, queries, kTiles[s]);
+                        kittens::wait(vArrived[prev], (used + i - 1) / 2 % 2);
 #line 469 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::warpgroup::mma_AB(acc, probs, vTiles[prev]);
+                        kittens::named_barrier_sync(8 + warpgroup, 256);
 #line 470 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::named_barrier_arrive(nextTurn, 256);
+                        kittens::warpgroup::mm_ABt(scores, queries, kTiles[s]);
 #line 471 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::warpgroup::mma_async_wait<1>(scores);
+                        kittens::warpgroup::mma_AB(acc, probs, vTiles[prev]);
 #line 472 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::arrive(kFree[s]);
+                        kittens::named_barrier_arrive(nextTurn, 256);
 #line 473 ""Kernels/FlashAttentionKernels.cs""
-                        mask_scores(scores, i, qRow, warpRow, n, causal);
+                        kittens::warpgroup::mma_async_wait<1>(scores);
 #line 474 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::arrive(kFree[s]);
+#line 475 ""Kernels/FlashAttentionKernels.cs""
+                        mask_scores(scores, i, qRow, warpRow, n, causal);
+#line 476 ""Kernels/FlashAttentionKernels.cs""
                         next_softmax(scores, rowMax, rescale, shift, norm, scaleLog2);
-#line 477 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::warpgroup::mma_async_wait_after<0>(acc, norm);
-#line 478 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::arrive(vFree[prev]);
 #line 479 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::warp::mul_row(acc, acc, rescale);
+                        kittens::warpgroup::mma_async_wait_after<0>(acc, norm);
 #line 480 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::arrive(vFree[prev]);
+#line 481 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::warp::mul_row(acc, acc, rescale);
+#line 482 ""Kernels/FlashAttentionKernels.cs""
                         kittens::warp::copy(probs, scores);
                     }
-#line 483 ""Kernels/FlashAttentionKernels.cs""
-                    int last = (used + ownBlocks - 1) % 2;
-#line 484 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::wait(vArrived[last], (used + ownBlocks - 1) / 2 % 2);
 #line 485 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::mma_AB(acc, probs, vTiles[last]);
+                    int last = (used + ownBlocks - 1) % 2;
 #line 486 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::mma_async_wait<0>(acc);
+                    kittens::wait(vArrived[last], (used + ownBlocks - 1) / 2 % 2);
 #line 487 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::warpgroup::mma_AB(acc, probs, vTiles[last]);
+#line 488 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::warpgroup::mma_async_wait<0>(acc);
+#line 489 ""Kernels/FlashAttentionKernels.cs""
                     kittens::arrive(vFree[last]);
                 }
-#line 491 ""Kernels/FlashAttentionKernels.cs""
-                for (int i = ownBlocks; i < kvBlocks; i++) {
 #line 493 ""Kernels/FlashAttentionKernels.cs""
-                    int s = (used + i) % 2;
-#line 494 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::named_barrier_sync(8 + warpgroup, 256);
+                for (int i = ownBlocks; i < kvBlocks; i++) {
 #line 495 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::named_barrier_arrive(nextTurn, 256);
+                    int s = (used + i) % 2;
 #line 496 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::wait(kArrived[s], (used + i) / 2 % 2);
+                    kittens::named_barrier_sync(8 + warpgroup, 256);
 #line 497 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::wait(vArrived[s], (used + i) / 2 % 2);
+                    kittens::named_barrier_arrive(nextTurn, 256);
 #line 498 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::arrive(kFree[s]);
+                    kittens::wait(kArrived[s], (used + i) / 2 % 2);
 #line 499 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::wait(vArrived[s], (used + i) / 2 % 2);
+#line 500 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::arrive(kFree[s]);
+#line 501 ""Kernels/FlashAttentionKernels.cs""
                     kittens::arrive(vFree[s]);
                 }
-#line 501 ""Kernels/FlashAttentionKernels.cs""
-                used += kvBlocks;
 #line 503 ""Kernels/FlashAttentionKernels.cs""
+                used += kvBlocks;
+#line 505 ""Kernels/FlashAttentionKernels.cs""
                 if (ownBlocks > 0) {
-#line 507 ""Kernels/FlashAttentionKernels.cs""
-                    int head = u / unitsPerHead % q.depth;
-#line 508 ""Kernels/FlashAttentionKernels.cs""
-                    int batch = u / unitsPerHead / q.depth;
 #line 509 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warp::div_row(acc, acc, norm);
+                    int head = u / unitsPerHead % q.depth;
 #line 510 ""Kernels/FlashAttentionKernels.cs""
-                    if (leader) {
+                    int batch = u / unitsPerHead / q.depth;
+#line 511 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::warp::div_row(acc, acc, norm);
 #line 512 ""Kernels/FlashAttentionKernels.cs""
+                    if (leader) {
+#line 514 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::store_async_read_wait<0>();
                     }
-#line 514 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::sync(warpgroup + 1);
-#line 515 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::store(oTiles[warpgroup], acc);
 #line 516 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warpgroup::sync(warpgroup + 1);
 #line 517 ""Kernels/FlashAttentionKernels.cs""
-                    if (leader) {
+                    kittens::warpgroup::store(oTiles[warpgroup], acc);
+#line 518 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::warpgroup::sync(warpgroup + 1);
 #line 519 ""Kernels/FlashAttentionKernels.cs""
+                    if (leader) {
+#line 521 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::store_async(o, oTiles[warpgroup], kittens::coord{batch, head, qRow / 64, 0});
-#line 520 ""Kernels/FlashAttentionKernels.cs""
+#line 522 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::store_commit_group();
                     }
-#line 524 ""Kernels/FlashAttentionKernels.cs""
+#line 526 ""Kernels/FlashAttentionKernels.cs""
                     log_sum_exp(rowMax, norm, scaleLog2);
-#line 525 ""Kernels/FlashAttentionKernels.cs""
+#line 527 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warp::store(lse, rowMax, kittens::coord{batch, head, 0, warpRow / 16}, n);
                 }
             }
         }
-#line 529 ""Kernels/FlashAttentionKernels.cs""
-        if (leader) {
 #line 531 ""Kernels/FlashAttentionKernels.cs""
+        if (leader) {
+#line 533 ""Kernels/FlashAttentionKernels.cs""
             kittens::tma::store_async_wait<0>();
         }
     }

@@ -17,95 +17,95 @@ static_assert(sizeof(kittens::st<kittens::bf16, 128, 64>) == 16384, ""kittens::s
 static_assert(sizeof(kittens::semaphore) == 8, ""kittens::semaphore must be 8 bytes, the size Kittens reserved for it"");
 
 __device__ __forceinline__ int units_per_head(int qBlocks, int causal) {
-#line 546 ""Kernels/FlashAttentionKernels.cs""
+#line 548 ""Kernels/FlashAttentionKernels.cs""
     return causal != 0 ? (qBlocks + 1) / 2 : qBlocks;
 }
 
 __device__ __forceinline__ int tiles_in_unit(int x, int qBlocks, int causal) {
-#line 568 ""Kernels/FlashAttentionKernels.cs""
+#line 570 ""Kernels/FlashAttentionKernels.cs""
     return causal != 0 && qBlocks - 1 - x != x ? 2 : 1;
 }
 
 __device__ __forceinline__ int unit_in_head(int u, int unitsPerHead) {
-#line 560 ""Kernels/FlashAttentionKernels.cs""
+#line 562 ""Kernels/FlashAttentionKernels.cs""
     int head = u / unitsPerHead;
-#line 561 ""Kernels/FlashAttentionKernels.cs""
+#line 563 ""Kernels/FlashAttentionKernels.cs""
     return (u - head * unitsPerHead + head * unitsPerHead / (int)gridDim.x) % unitsPerHead;
 }
 
 __device__ __forceinline__ int unit_query_block(int x, int h, int qBlocks, int causal) {
-#line 575 ""Kernels/FlashAttentionKernels.cs""
-    if (causal == 0) {
 #line 577 ""Kernels/FlashAttentionKernels.cs""
+    if (causal == 0) {
+#line 579 ""Kernels/FlashAttentionKernels.cs""
         return x;
     }
-#line 579 ""Kernels/FlashAttentionKernels.cs""
+#line 581 ""Kernels/FlashAttentionKernels.cs""
     return h == 0 ? qBlocks - 1 - x : x;
 }
 
 __device__ __forceinline__ int query_group(int qBlock, int w, int shortBy, int consumers) {
-#line 594 ""Kernels/FlashAttentionKernels.cs""
+#line 596 ""Kernels/FlashAttentionKernels.cs""
     return qBlock * consumers + w - shortBy;
 }
 
 __device__ __forceinline__ int kv_blocks_for(int n, int rowEnd, int causal) {
-#line 663 ""Kernels/FlashAttentionKernels.cs""
+#line 665 ""Kernels/FlashAttentionKernels.cs""
     int last = causal != 0 ? min(rowEnd, n) : n;
-#line 664 ""Kernels/FlashAttentionKernels.cs""
+#line 666 ""Kernels/FlashAttentionKernels.cs""
     return (last + 128 - 1) / 128;
 }
 
 __device__ __forceinline__ void mask_scores(kittens::rt<float, 16, 128, kittens::row_l>& scores, int i, int qRow, int warpRow, int n, int causal) {
-#line 601 ""Kernels/FlashAttentionKernels.cs""
-    if (causal != 0 && (i + 1) * 128 > qRow) {
 #line 603 ""Kernels/FlashAttentionKernels.cs""
+    if (causal != 0 && (i + 1) * 128 > qRow) {
+#line 605 ""Kernels/FlashAttentionKernels.cs""
         kittens::warp::causal_mask(scores, warpRow, i * 128, __int_as_float((int)0xff800000));
     }
-#line 605 ""Kernels/FlashAttentionKernels.cs""
-    if ((i + 1) * 128 > n) {
 #line 607 ""Kernels/FlashAttentionKernels.cs""
+    if ((i + 1) * 128 > n) {
+#line 609 ""Kernels/FlashAttentionKernels.cs""
         kittens::warp::column_mask(scores, i * 128, n, __int_as_float((int)0xff800000));
     }
 }
 
 __device__ __forceinline__ void first_softmax(kittens::rt<float, 16, 128, kittens::row_l>& scores, kittens::rv<float, 16, kittens::ortho_l>& rowMax, kittens::rv<float, 16, kittens::ortho_l>& shift, kittens::rv<float, 16, kittens::ortho_l>& norm, float scaleLog2) {
-#line 619 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::row_max(rowMax, scores, rowMax);
-#line 620 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::mul(shift, rowMax, scaleLog2);
 #line 621 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::exp2_affine_row(scores, scores, scaleLog2, shift);
+    kittens::warp::row_max(rowMax, scores, rowMax);
 #line 622 ""Kernels/FlashAttentionKernels.cs""
+    kittens::warp::mul(shift, rowMax, scaleLog2);
+#line 623 ""Kernels/FlashAttentionKernels.cs""
+    kittens::warp::exp2_affine_row(scores, scores, scaleLog2, shift);
+#line 624 ""Kernels/FlashAttentionKernels.cs""
     kittens::warp::row_sum(norm, scores, norm);
 }
 
 __device__ __forceinline__ void next_softmax(kittens::rt<float, 16, 128, kittens::row_l>& scores, kittens::rv<float, 16, kittens::ortho_l>& rowMax, kittens::rv<float, 16, kittens::ortho_l>& rescale, kittens::rv<float, 16, kittens::ortho_l>& shift, kittens::rv<float, 16, kittens::ortho_l>& norm, float scaleLog2) {
-#line 635 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::copy(rescale, rowMax);
-#line 636 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::row_max(rowMax, scores, rowMax);
 #line 637 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::mul(shift, rowMax, scaleLog2);
+    kittens::warp::copy(rescale, rowMax);
 #line 638 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::exp2_affine_row(scores, scores, scaleLog2, shift);
+    kittens::warp::row_max(rowMax, scores, rowMax);
 #line 639 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::sub(rescale, rescale, rowMax);
+    kittens::warp::mul(shift, rowMax, scaleLog2);
 #line 640 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::mul(rescale, rescale, scaleLog2);
+    kittens::warp::exp2_affine_row(scores, scores, scaleLog2, shift);
 #line 641 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::exp2(rescale, rescale);
+    kittens::warp::sub(rescale, rescale, rowMax);
 #line 642 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::mul(norm, norm, rescale);
+    kittens::warp::mul(rescale, rescale, scaleLog2);
 #line 643 ""Kernels/FlashAttentionKernels.cs""
+    kittens::warp::exp2(rescale, rescale);
+#line 644 ""Kernels/FlashAttentionKernels.cs""
+    kittens::warp::mul(norm, norm, rescale);
+#line 645 ""Kernels/FlashAttentionKernels.cs""
     kittens::warp::row_sum(norm, scores, norm);
 }
 
 __device__ __forceinline__ void log_sum_exp(kittens::rv<float, 16, kittens::ortho_l>& rowMax, kittens::rv<float, 16, kittens::ortho_l>& norm, float scaleLog2) {
-#line 654 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::log(norm, norm);
-#line 655 ""Kernels/FlashAttentionKernels.cs""
-    kittens::warp::mul(rowMax, rowMax, scaleLog2 * 0.6931472f);
 #line 656 ""Kernels/FlashAttentionKernels.cs""
+    kittens::warp::log(norm, norm);
+#line 657 ""Kernels/FlashAttentionKernels.cs""
+    kittens::warp::mul(rowMax, rowMax, scaleLog2 * 0.6931472f);
+#line 658 ""Kernels/FlashAttentionKernels.cs""
     kittens::warp::add(rowMax, rowMax, norm);
 }
 
@@ -340,81 +340,81 @@ extern ""C"" __global__ void __launch_bounds__(512, 1) forward_d64(const __grid_
                         mask_scores(scores, i, qRow, warpRow, n, causal);
 #line 249 ""Kernels/FlashAttentionKernels.cs""
                         next_softmax(scores, rowMax, rescale, shift, norm, scaleLog2);
-#line 252 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::warpgroup::mma_async_wait_after<0>(acc, norm);
-#line 253 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::arrive(vFree[prev]);
 #line 254 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::warp::mul_row(acc, acc, rescale);
+                        kittens::warpgroup::mma_async_wait<0>(acc);
 #line 255 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::arrive(vFree[prev]);
+#line 256 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::warp::mul_row(acc, acc, rescale);
+#line 257 ""Kernels/FlashAttentionKernels.cs""
                         kittens::warp::copy(probs, scores);
                     }
-#line 258 ""Kernels/FlashAttentionKernels.cs""
-                    int last = (used + ownBlocks - 1) % 4;
-#line 259 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::wait(vArrived[last], (used + ownBlocks - 1) / 4 % 2);
 #line 260 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::mma_AB(acc, probs, vTiles[last]);
+                    int last = (used + ownBlocks - 1) % 4;
 #line 261 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::mma_async_wait<0>(acc);
+                    kittens::wait(vArrived[last], (used + ownBlocks - 1) / 4 % 2);
 #line 262 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::warpgroup::mma_AB(acc, probs, vTiles[last]);
+#line 263 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::warpgroup::mma_async_wait<0>(acc);
+#line 264 ""Kernels/FlashAttentionKernels.cs""
                     kittens::arrive(vFree[last]);
                 }
-#line 266 ""Kernels/FlashAttentionKernels.cs""
-                for (int i = ownBlocks; i < kvBlocks; i++) {
 #line 268 ""Kernels/FlashAttentionKernels.cs""
-                    int s = (used + i) % 4;
-#line 269 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::named_barrier_sync(8 + warpgroup, 256);
+                for (int i = ownBlocks; i < kvBlocks; i++) {
 #line 270 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::named_barrier_arrive(nextTurn, 256);
+                    int s = (used + i) % 4;
 #line 271 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::wait(kArrived[s], (used + i) / 4 % 2);
+                    kittens::named_barrier_sync(8 + warpgroup, 256);
 #line 272 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::wait(vArrived[s], (used + i) / 4 % 2);
+                    kittens::named_barrier_arrive(nextTurn, 256);
 #line 273 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::arrive(kFree[s]);
+                    kittens::wait(kArrived[s], (used + i) / 4 % 2);
 #line 274 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::wait(vArrived[s], (used + i) / 4 % 2);
+#line 275 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::arrive(kFree[s]);
+#line 276 ""Kernels/FlashAttentionKernels.cs""
                     kittens::arrive(vFree[s]);
                 }
-#line 276 ""Kernels/FlashAttentionKernels.cs""
-                used += kvBlocks;
 #line 278 ""Kernels/FlashAttentionKernels.cs""
+                used += kvBlocks;
+#line 280 ""Kernels/FlashAttentionKernels.cs""
                 if (ownBlocks > 0) {
-#line 282 ""Kernels/FlashAttentionKernels.cs""
-                    int head = u / unitsPerHead % q.depth;
-#line 283 ""Kernels/FlashAttentionKernels.cs""
-                    int batch = u / unitsPerHead / q.depth;
 #line 284 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warp::div_row(acc, acc, norm);
+                    int head = u / unitsPerHead % q.depth;
 #line 285 ""Kernels/FlashAttentionKernels.cs""
-                    if (leader) {
+                    int batch = u / unitsPerHead / q.depth;
+#line 286 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::warp::div_row(acc, acc, norm);
 #line 287 ""Kernels/FlashAttentionKernels.cs""
+                    if (leader) {
+#line 289 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::store_async_read_wait<0>();
                     }
-#line 289 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::sync(warpgroup + 1);
-#line 290 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::store(oTiles[warpgroup], acc);
 #line 291 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warpgroup::sync(warpgroup + 1);
 #line 292 ""Kernels/FlashAttentionKernels.cs""
-                    if (leader) {
+                    kittens::warpgroup::store(oTiles[warpgroup], acc);
+#line 293 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::warpgroup::sync(warpgroup + 1);
 #line 294 ""Kernels/FlashAttentionKernels.cs""
+                    if (leader) {
+#line 296 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::store_async(o, oTiles[warpgroup], kittens::coord{batch, head, qRow / 64, 0});
-#line 295 ""Kernels/FlashAttentionKernels.cs""
+#line 297 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::store_commit_group();
                     }
-#line 299 ""Kernels/FlashAttentionKernels.cs""
+#line 301 ""Kernels/FlashAttentionKernels.cs""
                     log_sum_exp(rowMax, norm, scaleLog2);
-#line 300 ""Kernels/FlashAttentionKernels.cs""
+#line 302 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warp::store(lse, rowMax, kittens::coord{batch, head, 0, warpRow / 16}, n);
                 }
             }
         }
-#line 304 ""Kernels/FlashAttentionKernels.cs""
-        if (leader) {
 #line 306 ""Kernels/FlashAttentionKernels.cs""
+        if (leader) {
+#line 308 ""Kernels/FlashAttentionKernels.cs""
             kittens::tma::store_async_wait<0>();
         }
     }
