@@ -37,11 +37,7 @@ __device__ inline void load(rt<T, R, C, L>& dst, const st<U, R2, C2>& src) {
     using ST = st<U, R2, C2>;
     const unsigned sbase = src.base_addr() + (unsigned)((warpid() & 3) * R * (int)ST::swizzle_bytes);
     if constexpr (is_16bit<T>::value && is_same<T, U>::value) {
-        const int lane = laneid();
-        const int m = lane >> 3, rr = lane & 7;
-        const int roff = is_same<L, row_l>::value ? 8 * (m & 1) + rr : 8 * (m >> 1) + rr;
-        const int coff = is_same<L, row_l>::value ? 8 * (m >> 1) : 8 * (m & 1);
-        const unsigned key = ST::lane_key(roff, coff);
+        const unsigned key = warp::detail::matrix_lane_key<ST, L>(laneid());
         #pragma unroll
         for (int i = 0; i < R / 16; i++)
         #pragma unroll

@@ -30,6 +30,18 @@
 namespace kittens {
 namespace warp {
 
+namespace detail {
+// The swizzle key of lane `lane`'s ldmatrix/stmatrix .x4 address in a 16x16 block of shared tile
+// type ST (see the header comment): matrix m = lane/8, row lane%8. Add it with ST::block_idx.
+template<class ST, class L>
+__device__ __forceinline__ unsigned matrix_lane_key(int lane) {
+    const int m = lane >> 3, rr = lane & 7;
+    const int roff = is_same<L, row_l>::value ? 8 * (m & 1) + rr : 8 * (m >> 1) + rr;
+    const int coff = is_same<L, row_l>::value ? 8 * (m >> 1) : 8 * (m & 1);
+    return ST::lane_key(roff, coff);
+}
+} // namespace detail
+
 template<class T, int R, int C, class L, class U, int R2, int C2>
 __device__ inline void load(rt<T, R, C, L>& dst, const st<U, R2, C2>& src) {
     static_assert(R == R2 && C == C2, "warp::load(rt, st): register and shared tiles must have the same shape");
@@ -38,11 +50,7 @@ __device__ inline void load(rt<T, R, C, L>& dst, const st<U, R2, C2>& src) {
     using ST = st<U, R2, C2>;
     const unsigned sbase = src.base_addr();
     if constexpr (is_16bit<T>::value && is_same<T, U>::value) {
-        const int lane = laneid();
-        const int m = lane >> 3, rr = lane & 7;
-        const int roff = is_same<L, row_l>::value ? 8 * (m & 1) + rr : 8 * (m >> 1) + rr;
-        const int coff = is_same<L, row_l>::value ? 8 * (m >> 1) : 8 * (m & 1);
-        const unsigned key = ST::lane_key(roff, coff);
+        const unsigned key = detail::matrix_lane_key<ST, L>(laneid());
         #pragma unroll
         for (int i = 0; i < R / 16; i++)
         #pragma unroll
@@ -89,11 +97,7 @@ __device__ inline void store_blocks(unsigned sbase, const rt<T, R, C, L>& src) {
     if constexpr (by_stmatrix) {
         // The four lane addresses are formed here from the lane id (laneid_here) rather than
         // hoisted: an O epilogue runs once per tile, after loops that need every register.
-        const int lane = ptx::laneid_here();
-        const int m = lane >> 3, rr = lane & 7;
-        const int roff = is_same<L, row_l>::value ? 8 * (m & 1) + rr : 8 * (m >> 1) + rr;
-        const int coff = is_same<L, row_l>::value ? 8 * (m >> 1) : 8 * (m & 1);
-        const unsigned key = ST::lane_key(roff, coff);
+        const unsigned key = detail::matrix_lane_key<ST, L>(ptx::laneid_here());
         #pragma unroll
         for (int i = 0; i < R / 16; i++)
         #pragma unroll
