@@ -13,7 +13,7 @@ using Kittens.Runtime;
 // PyTorch's backends are then timed in interleaved rounds (a few calls each, in turn), so that
 // clock and temperature drift fall on all of them alike; our output is checked against PyTorch's.
 // Prints one markdown table (and writes it as CSV with --csv).
-// Usage: dotnet Kittens.Bench.dll [--csv out.csv] [--iters 30] [--warmup 10] [--dims 64,128]
+// Usage: dotnet Kittens.Bench.dll [--csv out.csv] [--iters 30] [--warmup 10] [--dims 64,96,128,256]
 //        [--seqs 1024,4096,16384] [--causal no,yes] [--python python3] [--script bench/sdpa_compare.py] [--keep]
 var options = BenchOptions.Parse(args);
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -240,7 +240,7 @@ internal sealed record BenchOptions(string? Csv, int Iterations, int Warmup, int
 
     public static BenchOptions Parse(string[] args)
     {
-        var o = new BenchOptions(null, 30, 10, [64, 128], [1024, 4096, 16384], [false, true], "python3", FindScript(), false);
+        var o = new BenchOptions(null, 30, 10, [.. FlashAttention.SupportedHeadDims], [1024, 4096, 16384], [false, true], "python3", FindScript(), false);
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -256,12 +256,13 @@ internal sealed record BenchOptions(string? Csv, int Iterations, int Warmup, int
                 "--script" => o with { Script = Next() },
                 "--keep" => o with { Keep = true },
                 _ => throw new ArgumentException(
-                    $"unknown option {args[i]} (use --csv PATH, --iters N (>= 20), --warmup N, --dims 64,128, --seqs 1024,4096,16384, " +
+                    $"unknown option {args[i]} (use --csv PATH, --iters N (>= 20), --warmup N, --dims 64,96,128,256, --seqs 1024,4096,16384, " +
                     "--causal no,yes, --python PATH, --script PATH, --keep)"),
             };
         }
         foreach (int d in o.Dims)
-            if (d is not (64 or 128)) throw new ArgumentException($"--dims: head dims are 64 and 128, got {d}");
+            if (!FlashAttention.SupportedHeadDims.Contains(d))
+                throw new ArgumentException($"--dims: head dims are {string.Join(", ", FlashAttention.SupportedHeadDims)}, got {d}");
         foreach (int n in o.Seqs)
             if (n < 1 || TokensPerBatch % n != 0) throw new ArgumentException($"--seqs: N must divide {TokensPerBatch}, got {n}");
         return o;

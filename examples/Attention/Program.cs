@@ -7,7 +7,7 @@ using Kittens.Runtime;
 
 // FlashAttention forward written in C#, end to end: generate -> NVRTC -> launch -> check against
 // a float64 CPU reference -> time. Runs the warp-level kernel of this example (head dim 64) and
-// the H100 kernels of Kittens.Attention (TMA + wgmma, head dims 64 and 128, causal and not),
+// the H100 kernels of Kittens.Attention (TMA + wgmma, head dims 64, 96, 128 and 256, causal and not),
 // which are written in the same C# DSL.
 var options = AttentionOptions.Parse(args);
 var variants = AttentionVariant.All
@@ -117,15 +117,10 @@ internal sealed record AttentionVariant(string Name, int HeadDim, bool Causal, K
             (q, k, v, o, _) => AttentionKernels.AttendForwardKernel.Launch(
                 new Dim3((uint)(q.Shape.Rows / AttentionKernels.BlockRows), (uint)q.Shape.Depth, (uint)q.Shape.Batch), q, k, v, o),
             NeedsHopper: false, SeqMultiple: AttentionKernels.BlockRows),
-        .. new[] { false, true }.SelectMany(causal => new AttentionVariant[]
-        {
-            new("H100 (TMA + wgmma)", 64, causal, FlashAttention.Kernels[0],
+        .. new[] { false, true }.SelectMany(causal => FlashAttention.SupportedHeadDims.Select((d, i) =>
+            new AttentionVariant("sm_90a (TMA + wgmma)", d, causal, FlashAttention.Kernels[i],
                 (q, k, v, o, lse) => FlashAttention.Forward(q, k, v, o, lse, causal),
-                NeedsHopper: true, SeqMultiple: 1),
-            new("H100 (TMA + wgmma)", 128, causal, FlashAttention.Kernels[1],
-                (q, k, v, o, lse) => FlashAttention.Forward(q, k, v, o, lse, causal),
-                NeedsHopper: true, SeqMultiple: 1),
-        }),
+                NeedsHopper: true, SeqMultiple: 1))),
     ];
 
     public bool Runs(CudaContext context, int seq, out string why)
@@ -156,7 +151,7 @@ internal sealed record AttentionOptions(int Batch, int Heads, int Seq, int Itera
                 "--dim" => o with { Dim = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--causal" => o with { Causal = value is "yes" or "true" or "1" },
                 "--check-heads" => o with { CheckHeads = int.Parse(value, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"unknown option {args[i]} (use --batch, --heads, --seq, --iters, --only warp|H100, --dim 64|128, --causal yes|no, --check-heads N)"),
+                _ => throw new ArgumentException($"unknown option {args[i]} (use --batch, --heads, --seq, --iters, --only warp|sm_90a, --dim 64|96|128|256, --causal yes|no, --check-heads N)"),
             };
         }
         return o;

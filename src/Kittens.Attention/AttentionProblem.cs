@@ -56,8 +56,8 @@ internal readonly record struct AttentionProblem(int Batch, int Heads, int KvHea
     {
         if (q.Batch < 1 || q.Depth < 1 || q.Rows < 1 || q.Cols < 1)
             throw Fail("q", $"Argument 'q' must be (batch, heads, seq, head_dim) with every extent at least 1, got {q}.");
-        if (q.Cols != 64 && q.Cols != 128)
-            throw Fail("q", $"Argument 'q' has head_dim {q.Cols} (shape {q}), but FlashAttention supports head_dim 64 or 128.");
+        if (!FlashAttentionKernels.Supports(q.Cols))
+            throw Fail("q", $"Argument 'q' has head_dim {q.Cols} (shape {q}), but FlashAttention supports head_dim {string.Join(", ", FlashAttentionKernels.HeadDims)}.");
         long tiles = (q.Rows + (long)FlashAttentionKernels.BlockRowsFor(q.Cols) - 1) / FlashAttentionKernels.BlockRowsFor(q.Cols) * q.Depth * q.Batch;
         if (tiles > MaxTiles)
             throw Fail("q", $"Argument 'q' (shape {q}) makes {tiles} query tiles of {FlashAttentionKernels.BlockRowsFor(q.Cols)} rows (seq / rows · heads · batch), but at most {MaxTiles} are supported; split the batch.");

@@ -5,7 +5,7 @@ namespace Kittens.Attention;
 
 /// <summary>
 /// FlashAttention forward on the H100 (sm_90a): O = softmax(scale · Q·Kᵀ [causal])·V, plus the
-/// log-sum-exp of each query row, for bf16 tensors, head dim 64 or 128, any sequence length,
+/// log-sum-exp of each query row, for bf16 tensors, head dim 64, 96, 128 or 256, any sequence length,
 /// multi-head or grouped-query attention.
 /// <para>
 /// Layouts: every <see cref="DeviceTensor{T}"/> is contiguous and row-major, so there are no
@@ -24,31 +24,29 @@ namespace Kittens.Attention;
 /// </summary>
 public static class FlashAttention
 {
-    /// <summary>The head dims the kernels are built for: 64 and 128.</summary>
-    public static IReadOnlyList<int> SupportedHeadDims { get; } = [64, 128];
+    /// <summary>The head dims the kernels are built for: 64, 96, 128 and 256.</summary>
+    public static IReadOnlyList<int> SupportedHeadDims => FlashAttentionKernels.HeadDims;
 
     /// <summary>
     /// The kernels behind <see cref="Forward(DeviceTensor{bf16}, DeviceTensor{bf16}, DeviceTensor{bf16}, DeviceTensor{bf16}, DeviceTensor{float}, bool, float?, CudaStream?)"/>,
     /// one per head dim: what to compile ahead of time, or to inspect (CUDA text, resources).
     /// </summary>
     public static IReadOnlyList<KernelSource> Kernels { get; } =
-        [FlashAttentionKernels.ForwardD64Kernel.Source, FlashAttentionKernels.ForwardD128Kernel.Source];
+        FlashAttentionKernels.HeadDims.Select(FlashAttentionKernels.SourceFor).ToArray();
 
     /// <summary>
     /// Query rows each thread block computes for a head dim: 192 at head dim 64 (three consumer
-    /// warpgroups of 64 rows), 128 at head dim 128 (two).
+    /// warpgroups of 64 rows), 128 at head dims 96, 128 and 256 (two).
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="headDim"/> is not 64 or 128.</exception>
-    public static int BlockRowsFor(int headDim) => headDim is 64 or 128
-        ? FlashAttentionKernels.BlockRowsFor(headDim)
-        : throw new ArgumentOutOfRangeException(nameof(headDim), headDim, "FlashAttention supports head_dim 64 or 128.");
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="headDim"/> is not one of <see cref="SupportedHeadDims"/>.</exception>
+    public static int BlockRowsFor(int headDim) => FlashAttentionKernels.BlockRowsFor(headDim);
 
     /// <summary>
     /// Computes attention into the caller's <paramref name="o"/> and <paramref name="lse"/>
     /// (the allocation-free hot path), launched on <paramref name="stream"/> (default
     /// <see cref="CudaStream.Default"/>).
     /// </summary>
-    /// <param name="q">Queries, bf16 (batch, heads, seq, head_dim); head_dim 64 or 128, seq ≥ 1.</param>
+    /// <param name="q">Queries, bf16 (batch, heads, seq, head_dim); head_dim 64, 96, 128 or 256, seq ≥ 1.</param>
     /// <param name="k">Keys, bf16 (batch, kvHeads, seq, head_dim); heads % kvHeads == 0.</param>
     /// <param name="v">Values, the shape of <paramref name="k"/>.</param>
     /// <param name="o">Output, bf16, the shape of <paramref name="q"/>. May be <paramref name="q"/> itself (each block reads its queries before writing its outputs).</param>
@@ -85,10 +83,7 @@ public static class FlashAttention
 
         int causalFlag = causal ? 1 : 0;
         var grid = problem.GridFor(causal, context.MultiprocessorCount);
-        if (problem.HeadDim == 64)
-            FlashAttentionKernels.ForwardD64Kernel.Launch(stream, grid, q, k, v, o, lse, causalFlag, scaleLog2, problem.HeadRatio);
-        else
-            FlashAttentionKernels.ForwardD128Kernel.Launch(stream, grid, q, k, v, o, lse, causalFlag, scaleLog2, problem.HeadRatio);
+        FlashAttentionKernels.Launch(problem.HeadDim, stream, grid, q, k, v, o, lse, causalFlag, scaleLog2, problem.HeadRatio);
     }
 
     /// <summary>

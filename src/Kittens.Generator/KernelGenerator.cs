@@ -56,10 +56,9 @@ public sealed class KernelGenerator : IIncrementalGenerator
                 : null);
 
         var sources = results
-            .Select(static (result, _) => result.Model)
-            .Where(static model => model is not null)
+            .SelectMany(static (result, _) => result.Models)
             .Combine(projectDirectory)
-            .Select(static (pair, _) => Generate(pair.Left!, pair.Right))
+            .Select(static (pair, _) => Generate(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Source);
         context.RegisterSourceOutput(sources, static (output, kernel) => AddSource(output, kernel));
     }

@@ -39,9 +39,9 @@ public sealed class DiagnosticTests
             """, Marker),
         ["KIT0004"] = ("""
             using Kittens;
-            public static partial class K
+            public static partial class K<T>
             {
-                [Kernel] public static void Run<T>(GL<float> x) { } /*here*/
+                [Kernel] public static void Run(GL<float> x) { } /*here*/
             }
             """, Marker),
         ["KIT0005"] = ("""
@@ -63,6 +63,23 @@ public sealed class DiagnosticTests
         ["KIT0007"] = (Kernel("", attribute: "[Kernel(Threads = 48)] /*here*/"), Marker),
         ["KIT0008"] = (Kernel("", attribute: "[Kernel(MinBlocksPerSm = 0)] /*here*/"), Marker),
         ["KIT0015"] = (Kernel("", attribute: "[Kernel(ClusterSize = 3)] /*here*/"), Marker),
+        ["KIT0016"] = ("""
+            using Kittens;
+            public static partial class K
+            {
+                [Kernel]
+                [KernelInstance("RunFloat", typeof(float))] /*here*/
+                public static void Run<TDim>(GL<float> x) where TDim : struct, IDim { }
+            }
+            """, Marker),
+        ["KIT0017"] = ("""
+            using Kittens;
+            public static partial class K
+            {
+                [Kernel] public static void Run<T>(GL<float> x) { } /*here*/
+            }
+            """, Marker),
+        ["KIT0018"] = (Kernel("", attribute: "[Kernel(Threads = 32)] [KernelInstance(\"Other\")] /*here*/"), Marker),
         ["KIT0009"] = (Kernel("", parameters: """[Shape(1, 1, "", 0)] GL<float> x /*here*/"""), Marker),
         ["KIT0010"] = (Kernel("", parameters: """GL<float> x, [Shape(1, 1, "N", "N")] int n /*here*/"""), Marker),
         ["KIT0011"] = ("""
@@ -138,7 +155,26 @@ public sealed class DiagnosticTests
         ["KIT0309"] = (Kernel(
             "        Use(q); /*here*/",
             parameters: "[Tma(typeof(ST<bf16, D64, D64>))] GL<bf16> q",
-            members: "[DeviceFunction] static void Use(GL<bf16> g) { }"), Marker),
+            members: "[DeviceFunction] static void Use([Tma(typeof(ST<bf16, D128, D64>))] GL<bf16> g) { }"), Marker),
+
+        ["KIT0310"] = ("""
+            using Kittens;
+            public interface ISchedule { static abstract int Stages { get; } }
+            public struct Counted : ISchedule
+            {
+                static int s_reads;
+                public static int Stages { get { s_reads++; return 3; } }
+            }
+            public static partial class K
+            {
+                [Kernel]
+                [KernelInstance("RunCounted", typeof(Counted))]
+                public static void Run<TSchedule>(GL<float> x) where TSchedule : struct, ISchedule
+                {
+                    int stages = TSchedule.Stages; /*here*/
+                }
+            }
+            """, Marker),
 
         ["KIT0401"] = (Kernel("""
                     for (int i = 0; i < 2; i++)
@@ -180,7 +216,7 @@ public sealed class DiagnosticTests
         var location = new Model.LocationInfo("Tests/K.cs", 10, 3, 4, 2, 4, 5);
         var result = KernelParser.Guard("Run", () => location, () => throw new InvalidOperationException("boom"));
 
-        Assert.Null(result.Model);
+        Assert.Empty(result.Models);
         var diagnostic = Assert.Single(result.Diagnostics).ToDiagnostic();
         Assert.Equal("KIT9999", diagnostic.Id);
         Assert.Equal("Internal error generating kernel 'Run': InvalidOperationException: boom", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));

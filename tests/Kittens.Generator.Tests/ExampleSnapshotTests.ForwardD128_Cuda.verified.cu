@@ -5,398 +5,398 @@ static_assert(sizeof(kittens::st<kittens::bf16, 128, 128>) == 32768, "kittens::s
 static_assert(sizeof(kittens::semaphore) == 8, "kittens::semaphore must be 8 bytes, the size Kittens reserved for it");
 
 __device__ __forceinline__ int units_per_head(int qBlocks, int causal) {
-#line 548 "Kernels/FlashAttentionKernels.cs"
+#line 18 "Kernels/FlashAttentionKernels.Steps.cs"
     return causal != 0 ? (qBlocks + 1) / 2 : qBlocks;
 }
 
 __device__ __forceinline__ int tiles_in_unit(int x, int qBlocks, int causal) {
-#line 570 "Kernels/FlashAttentionKernels.cs"
+#line 40 "Kernels/FlashAttentionKernels.Steps.cs"
     return causal != 0 && qBlocks - 1 - x != x ? 2 : 1;
 }
 
 __device__ __forceinline__ int unit_in_head(int u, int unitsPerHead) {
-#line 562 "Kernels/FlashAttentionKernels.cs"
+#line 32 "Kernels/FlashAttentionKernels.Steps.cs"
     int head = u / unitsPerHead;
-#line 563 "Kernels/FlashAttentionKernels.cs"
+#line 33 "Kernels/FlashAttentionKernels.Steps.cs"
     return (u - head * unitsPerHead + head * unitsPerHead / (int)gridDim.x) % unitsPerHead;
 }
 
 __device__ __forceinline__ int unit_query_block(int x, int h, int qBlocks, int causal) {
-#line 577 "Kernels/FlashAttentionKernels.cs"
+#line 47 "Kernels/FlashAttentionKernels.Steps.cs"
     if (causal == 0) {
-#line 579 "Kernels/FlashAttentionKernels.cs"
+#line 49 "Kernels/FlashAttentionKernels.Steps.cs"
         return x;
     }
-#line 581 "Kernels/FlashAttentionKernels.cs"
+#line 51 "Kernels/FlashAttentionKernels.Steps.cs"
     return h == 0 ? qBlocks - 1 - x : x;
 }
 
 __device__ __forceinline__ int query_group(int qBlock, int w, int shortBy, int consumers) {
-#line 596 "Kernels/FlashAttentionKernels.cs"
+#line 66 "Kernels/FlashAttentionKernels.Steps.cs"
     return qBlock * consumers + w - shortBy;
 }
 
 __device__ __forceinline__ int kv_blocks_for(int n, int rowEnd, int causal) {
-#line 665 "Kernels/FlashAttentionKernels.cs"
+#line 141 "Kernels/FlashAttentionKernels.Steps.cs"
     int last = causal != 0 ? min(rowEnd, n) : n;
-#line 666 "Kernels/FlashAttentionKernels.cs"
+#line 142 "Kernels/FlashAttentionKernels.Steps.cs"
     return (last + 128 - 1) / 128;
 }
 
 __device__ __forceinline__ void mask_scores(kittens::rt<float, 16, 128, kittens::row_l>& scores, int i, int qRow, int warpRow, int n, int causal) {
-#line 603 "Kernels/FlashAttentionKernels.cs"
+#line 75 "Kernels/FlashAttentionKernels.Steps.cs"
     if (causal != 0 && (i + 1) * 128 > qRow) {
-#line 605 "Kernels/FlashAttentionKernels.cs"
+#line 77 "Kernels/FlashAttentionKernels.Steps.cs"
         kittens::warp::causal_mask(scores, warpRow, i * 128, __int_as_float((int)0xff800000));
     }
-#line 607 "Kernels/FlashAttentionKernels.cs"
+#line 79 "Kernels/FlashAttentionKernels.Steps.cs"
     if ((i + 1) * 128 > n) {
-#line 609 "Kernels/FlashAttentionKernels.cs"
+#line 81 "Kernels/FlashAttentionKernels.Steps.cs"
         kittens::warp::column_mask(scores, i * 128, n, __int_as_float((int)0xff800000));
     }
 }
 
 __device__ __forceinline__ void first_softmax(kittens::rt<float, 16, 128, kittens::row_l>& scores, kittens::rv<float, 16, kittens::ortho_l>& rowMax, kittens::rv<float, 16, kittens::ortho_l>& shift, kittens::rv<float, 16, kittens::ortho_l>& norm, float scaleLog2) {
-#line 621 "Kernels/FlashAttentionKernels.cs"
+#line 94 "Kernels/FlashAttentionKernels.Steps.cs"
     kittens::warp::row_max(rowMax, scores, rowMax);
-#line 622 "Kernels/FlashAttentionKernels.cs"
+#line 95 "Kernels/FlashAttentionKernels.Steps.cs"
     kittens::warp::mul(shift, rowMax, scaleLog2);
-#line 623 "Kernels/FlashAttentionKernels.cs"
+#line 96 "Kernels/FlashAttentionKernels.Steps.cs"
     kittens::warp::exp2_affine_row(scores, scores, scaleLog2, shift);
-#line 624 "Kernels/FlashAttentionKernels.cs"
+#line 97 "Kernels/FlashAttentionKernels.Steps.cs"
     kittens::warp::row_sum(norm, scores, norm);
 }
 
 __device__ __forceinline__ void next_softmax(kittens::rt<float, 16, 128, kittens::row_l>& scores, kittens::rv<float, 16, kittens::ortho_l>& rowMax, kittens::rv<float, 16, kittens::ortho_l>& rescale, kittens::rv<float, 16, kittens::ortho_l>& shift, kittens::rv<float, 16, kittens::ortho_l>& norm, float scaleLog2) {
-#line 637 "Kernels/FlashAttentionKernels.cs"
+#line 111 "Kernels/FlashAttentionKernels.Steps.cs"
     kittens::warp::copy(rescale, rowMax);
-#line 638 "Kernels/FlashAttentionKernels.cs"
+#line 112 "Kernels/FlashAttentionKernels.Steps.cs"
     kittens::warp::row_max(rowMax, scores, rowMax);
-#line 639 "Kernels/FlashAttentionKernels.cs"
+#line 113 "Kernels/FlashAttentionKernels.Steps.cs"
     kittens::warp::mul(shift, rowMax, scaleLog2);
-#line 640 "Kernels/FlashAttentionKernels.cs"
+#line 114 "Kernels/FlashAttentionKernels.Steps.cs"
     kittens::warp::exp2_affine_row(scores, scores, scaleLog2, shift);
-#line 641 "Kernels/FlashAttentionKernels.cs"
+#line 115 "Kernels/FlashAttentionKernels.Steps.cs"
     kittens::warp::sub(rescale, rescale, rowMax);
-#line 642 "Kernels/FlashAttentionKernels.cs"
+#line 116 "Kernels/FlashAttentionKernels.Steps.cs"
     kittens::warp::mul(rescale, rescale, scaleLog2);
-#line 643 "Kernels/FlashAttentionKernels.cs"
+#line 117 "Kernels/FlashAttentionKernels.Steps.cs"
     kittens::warp::exp2(rescale, rescale);
-#line 644 "Kernels/FlashAttentionKernels.cs"
+#line 118 "Kernels/FlashAttentionKernels.Steps.cs"
     kittens::warp::mul(norm, norm, rescale);
-#line 645 "Kernels/FlashAttentionKernels.cs"
+#line 119 "Kernels/FlashAttentionKernels.Steps.cs"
     kittens::warp::row_sum(norm, scores, norm);
 }
 
 __device__ __forceinline__ void log_sum_exp(kittens::rv<float, 16, kittens::ortho_l>& rowMax, kittens::rv<float, 16, kittens::ortho_l>& norm, float scaleLog2) {
-#line 656 "Kernels/FlashAttentionKernels.cs"
+#line 130 "Kernels/FlashAttentionKernels.Steps.cs"
     kittens::warp::log(norm, norm);
-#line 657 "Kernels/FlashAttentionKernels.cs"
+#line 131 "Kernels/FlashAttentionKernels.Steps.cs"
     kittens::warp::mul(rowMax, rowMax, scaleLog2 * 0.6931472f);
-#line 658 "Kernels/FlashAttentionKernels.cs"
+#line 132 "Kernels/FlashAttentionKernels.Steps.cs"
     kittens::warp::add(rowMax, rowMax, norm);
 }
 
 extern "C" __global__ void __launch_bounds__(384, 1) forward_d128(const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 64, 128>> q, const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 128, 128>> k, const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 128, 128>> v, const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 64, 128>> o, const kittens::gl<float> lse, const int causal, const float scaleLog2, const int headRatio) {
     extern __shared__ __align__(1024) char kittens_smem[];
     kittens::shared_allocator kittens_alloc(kittens_smem);
-#line 330 "Kernels/FlashAttentionKernels.cs"
+#line 86 "Kernels/FlashAttentionKernels.cs"
     int n = q.rows;
-#line 331 "Kernels/FlashAttentionKernels.cs"
+#line 87 "Kernels/FlashAttentionKernels.cs"
     int qBlocks = (n + 128 - 1) / 128;
-#line 332 "Kernels/FlashAttentionKernels.cs"
+#line 88 "Kernels/FlashAttentionKernels.cs"
     int shortBy = qBlocks * 2 - (n + 63) / 64;
-#line 333 "Kernels/FlashAttentionKernels.cs"
+#line 89 "Kernels/FlashAttentionKernels.cs"
     int unitsPerHead = units_per_head(qBlocks, causal);
-#line 334 "Kernels/FlashAttentionKernels.cs"
+#line 90 "Kernels/FlashAttentionKernels.cs"
     int units = unitsPerHead * q.depth * q.batch;
-#line 335 "Kernels/FlashAttentionKernels.cs"
+#line 91 "Kernels/FlashAttentionKernels.cs"
     int warpgroup = kittens::warpgroupid();
-#line 337 "Kernels/FlashAttentionKernels.cs"
+#line 93 "Kernels/FlashAttentionKernels.cs"
     auto (&qTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 64, 128>, 2>();
-#line 338 "Kernels/FlashAttentionKernels.cs"
+#line 94 "Kernels/FlashAttentionKernels.cs"
     auto (&oTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 64, 128>, 2>();
-#line 339 "Kernels/FlashAttentionKernels.cs"
+#line 95 "Kernels/FlashAttentionKernels.cs"
     auto (&kTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 128, 128>, 2>();
-#line 340 "Kernels/FlashAttentionKernels.cs"
+#line 96 "Kernels/FlashAttentionKernels.cs"
     auto (&vTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 128, 128>, 2>();
-#line 341 "Kernels/FlashAttentionKernels.cs"
+#line 97 "Kernels/FlashAttentionKernels.cs"
     auto (&qArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
-#line 342 "Kernels/FlashAttentionKernels.cs"
+#line 98 "Kernels/FlashAttentionKernels.cs"
     auto (&qFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
-#line 343 "Kernels/FlashAttentionKernels.cs"
+#line 99 "Kernels/FlashAttentionKernels.cs"
     auto (&kArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
-#line 344 "Kernels/FlashAttentionKernels.cs"
+#line 100 "Kernels/FlashAttentionKernels.cs"
     auto (&vArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
-#line 345 "Kernels/FlashAttentionKernels.cs"
+#line 101 "Kernels/FlashAttentionKernels.cs"
     auto (&kFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
-#line 346 "Kernels/FlashAttentionKernels.cs"
+#line 102 "Kernels/FlashAttentionKernels.cs"
     auto (&vFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
-#line 348 "Kernels/FlashAttentionKernels.cs"
+#line 104 "Kernels/FlashAttentionKernels.cs"
     if ((int)threadIdx.x == 0) {
-#line 350 "Kernels/FlashAttentionKernels.cs"
+#line 106 "Kernels/FlashAttentionKernels.cs"
         for (int w = 0; w < 2; w++) {
-#line 352 "Kernels/FlashAttentionKernels.cs"
+#line 108 "Kernels/FlashAttentionKernels.cs"
             kittens::init_semaphore(qArrived[w], 0, 1);
-#line 353 "Kernels/FlashAttentionKernels.cs"
+#line 109 "Kernels/FlashAttentionKernels.cs"
             kittens::init_semaphore(qFree[w], 128, 0);
         }
-#line 355 "Kernels/FlashAttentionKernels.cs"
+#line 111 "Kernels/FlashAttentionKernels.cs"
         for (int s = 0; s < 2; s++) {
-#line 357 "Kernels/FlashAttentionKernels.cs"
+#line 113 "Kernels/FlashAttentionKernels.cs"
             kittens::init_semaphore(kArrived[s], 0, 1);
-#line 358 "Kernels/FlashAttentionKernels.cs"
+#line 114 "Kernels/FlashAttentionKernels.cs"
             kittens::init_semaphore(vArrived[s], 0, 1);
-#line 359 "Kernels/FlashAttentionKernels.cs"
+#line 115 "Kernels/FlashAttentionKernels.cs"
             kittens::init_semaphore(kFree[s], 256, 0);
-#line 360 "Kernels/FlashAttentionKernels.cs"
+#line 116 "Kernels/FlashAttentionKernels.cs"
             kittens::init_semaphore(vFree[s], 256, 0);
         }
     }
-#line 363 "Kernels/FlashAttentionKernels.cs"
+#line 119 "Kernels/FlashAttentionKernels.cs"
     __syncthreads();
-#line 365 "Kernels/FlashAttentionKernels.cs"
+#line 121 "Kernels/FlashAttentionKernels.cs"
     if (warpgroup == 2) {
-#line 367 "Kernels/FlashAttentionKernels.cs"
+#line 126 "Kernels/FlashAttentionKernels.cs"
         kittens::warpgroup::decrease_registers<24>();
-#line 368 "Kernels/FlashAttentionKernels.cs"
+#line 127 "Kernels/FlashAttentionKernels.cs"
         if (kittens::warpid() == 8 && kittens::laneid() == 0) {
-#line 370 "Kernels/FlashAttentionKernels.cs"
+#line 129 "Kernels/FlashAttentionKernels.cs"
             int loaded = 0;
-#line 371 "Kernels/FlashAttentionKernels.cs"
+#line 130 "Kernels/FlashAttentionKernels.cs"
             for (int u = (int)blockIdx.x, j = 0; u < units; u += (int)gridDim.x) {
-#line 373 "Kernels/FlashAttentionKernels.cs"
+#line 132 "Kernels/FlashAttentionKernels.cs"
                 int head = u / unitsPerHead % q.depth;
-#line 374 "Kernels/FlashAttentionKernels.cs"
+#line 133 "Kernels/FlashAttentionKernels.cs"
                 int batch = u / unitsPerHead / q.depth;
-#line 375 "Kernels/FlashAttentionKernels.cs"
+#line 134 "Kernels/FlashAttentionKernels.cs"
                 for (int h = 0; h < tiles_in_unit(unit_in_head(u, unitsPerHead), qBlocks, causal); h++, j++) {
-#line 377 "Kernels/FlashAttentionKernels.cs"
+#line 136 "Kernels/FlashAttentionKernels.cs"
                     int qBlock = unit_query_block(unit_in_head(u, unitsPerHead), h, qBlocks, causal);
-#line 378 "Kernels/FlashAttentionKernels.cs"
+#line 137 "Kernels/FlashAttentionKernels.cs"
                     int kvHead = head / headRatio;
-#line 379 "Kernels/FlashAttentionKernels.cs"
+#line 138 "Kernels/FlashAttentionKernels.cs"
                     for (int w = 0; w < 2; w++) {
-#line 381 "Kernels/FlashAttentionKernels.cs"
+#line 140 "Kernels/FlashAttentionKernels.cs"
                         if (j > 0) {
-#line 383 "Kernels/FlashAttentionKernels.cs"
+#line 142 "Kernels/FlashAttentionKernels.cs"
                             kittens::wait(qFree[w], (j - 1) % 2);
                         }
-#line 385 "Kernels/FlashAttentionKernels.cs"
+#line 144 "Kernels/FlashAttentionKernels.cs"
                         kittens::tma::expect(qArrived[w], qTiles[w]);
-#line 386 "Kernels/FlashAttentionKernels.cs"
+#line 145 "Kernels/FlashAttentionKernels.cs"
                         kittens::tma::load_async(qTiles[w], q, kittens::coord{batch, head, max(query_group(qBlock, w, shortBy, 2), 0), 0}, qArrived[w]);
                     }
-#line 388 "Kernels/FlashAttentionKernels.cs"
+#line 147 "Kernels/FlashAttentionKernels.cs"
                     int kvBlocks = kv_blocks_for(n, (query_group(qBlock, 1, shortBy, 2) + 1) * 64, causal);
-#line 389 "Kernels/FlashAttentionKernels.cs"
+#line 148 "Kernels/FlashAttentionKernels.cs"
                     for (int i = 0; i < kvBlocks; i++, loaded++) {
-#line 391 "Kernels/FlashAttentionKernels.cs"
+#line 150 "Kernels/FlashAttentionKernels.cs"
                         int s = loaded % 2;
-#line 392 "Kernels/FlashAttentionKernels.cs"
+#line 151 "Kernels/FlashAttentionKernels.cs"
                         if (loaded >= 2) {
-#line 394 "Kernels/FlashAttentionKernels.cs"
+#line 153 "Kernels/FlashAttentionKernels.cs"
                             kittens::wait(kFree[s], (loaded / 2 - 1) % 2);
                         }
-#line 396 "Kernels/FlashAttentionKernels.cs"
+#line 155 "Kernels/FlashAttentionKernels.cs"
                         kittens::tma::expect(kArrived[s], kTiles[s]);
-#line 397 "Kernels/FlashAttentionKernels.cs"
+#line 156 "Kernels/FlashAttentionKernels.cs"
                         kittens::tma::load_async(kTiles[s], k, kittens::coord{batch, kvHead, i, 0}, kArrived[s]);
-#line 398 "Kernels/FlashAttentionKernels.cs"
+#line 157 "Kernels/FlashAttentionKernels.cs"
                         if (loaded >= 2) {
-#line 400 "Kernels/FlashAttentionKernels.cs"
+#line 159 "Kernels/FlashAttentionKernels.cs"
                             kittens::wait(vFree[s], (loaded / 2 - 1) % 2);
                         }
-#line 402 "Kernels/FlashAttentionKernels.cs"
+#line 161 "Kernels/FlashAttentionKernels.cs"
                         kittens::tma::expect(vArrived[s], vTiles[s]);
-#line 403 "Kernels/FlashAttentionKernels.cs"
+#line 162 "Kernels/FlashAttentionKernels.cs"
                         kittens::tma::load_async(vTiles[s], v, kittens::coord{batch, kvHead, i, 0}, vArrived[s]);
                     }
                 }
             }
         }
     } else {
-#line 411 "Kernels/FlashAttentionKernels.cs"
+#line 170 "Kernels/FlashAttentionKernels.cs"
         kittens::warpgroup::increase_registers<240>();
-#line 412 "Kernels/FlashAttentionKernels.cs"
+#line 171 "Kernels/FlashAttentionKernels.cs"
         kittens::rt<kittens::bf16, 16, 128, kittens::row_l> queries;
-#line 413 "Kernels/FlashAttentionKernels.cs"
+#line 172 "Kernels/FlashAttentionKernels.cs"
         kittens::rt<float, 16, 128, kittens::row_l> scores;
-#line 414 "Kernels/FlashAttentionKernels.cs"
+#line 173 "Kernels/FlashAttentionKernels.cs"
         kittens::rt<kittens::bf16, 16, 128, kittens::row_l> probs;
-#line 415 "Kernels/FlashAttentionKernels.cs"
+#line 174 "Kernels/FlashAttentionKernels.cs"
         kittens::rt<float, 16, 128, kittens::row_l> acc;
-#line 416 "Kernels/FlashAttentionKernels.cs"
+#line 175 "Kernels/FlashAttentionKernels.cs"
         kittens::rv<float, 16, kittens::ortho_l> rowMax;
-#line 417 "Kernels/FlashAttentionKernels.cs"
+#line 176 "Kernels/FlashAttentionKernels.cs"
         kittens::rv<float, 16, kittens::ortho_l> rescale;
-#line 418 "Kernels/FlashAttentionKernels.cs"
+#line 177 "Kernels/FlashAttentionKernels.cs"
         kittens::rv<float, 16, kittens::ortho_l> shift;
-#line 419 "Kernels/FlashAttentionKernels.cs"
+#line 178 "Kernels/FlashAttentionKernels.cs"
         kittens::rv<float, 16, kittens::ortho_l> norm;
-#line 420 "Kernels/FlashAttentionKernels.cs"
+#line 179 "Kernels/FlashAttentionKernels.cs"
         bool leader = kittens::warpid() % 4 == 0 && kittens::laneid() == 0;
-#line 421 "Kernels/FlashAttentionKernels.cs"
+#line 180 "Kernels/FlashAttentionKernels.cs"
         int used = 0;
-#line 425 "Kernels/FlashAttentionKernels.cs"
+#line 184 "Kernels/FlashAttentionKernels.cs"
         int nextTurn = 8 + (warpgroup + 1) % 2;
-#line 426 "Kernels/FlashAttentionKernels.cs"
+#line 185 "Kernels/FlashAttentionKernels.cs"
         if (warpgroup == 1) {
-#line 428 "Kernels/FlashAttentionKernels.cs"
+#line 187 "Kernels/FlashAttentionKernels.cs"
             kittens::named_barrier_arrive(8, 256);
         }
-#line 430 "Kernels/FlashAttentionKernels.cs"
+#line 189 "Kernels/FlashAttentionKernels.cs"
         for (int u = (int)blockIdx.x, j = 0; u < units; u += (int)gridDim.x) {
-#line 432 "Kernels/FlashAttentionKernels.cs"
+#line 191 "Kernels/FlashAttentionKernels.cs"
             for (int h = 0; h < tiles_in_unit(unit_in_head(u, unitsPerHead), qBlocks, causal); h++, j++) {
-#line 434 "Kernels/FlashAttentionKernels.cs"
+#line 193 "Kernels/FlashAttentionKernels.cs"
                 int qBlock = unit_query_block(unit_in_head(u, unitsPerHead), h, qBlocks, causal);
-#line 435 "Kernels/FlashAttentionKernels.cs"
+#line 194 "Kernels/FlashAttentionKernels.cs"
                 int qRow = query_group(qBlock, warpgroup, shortBy, 2) * 64;
-#line 436 "Kernels/FlashAttentionKernels.cs"
+#line 195 "Kernels/FlashAttentionKernels.cs"
                 int kvBlocks = kv_blocks_for(n, qRow + (2 - warpgroup) * 64, causal);
-#line 437 "Kernels/FlashAttentionKernels.cs"
+#line 196 "Kernels/FlashAttentionKernels.cs"
                 int warpRow = qRow + (kittens::warpid() % 4) * 16;
-#line 438 "Kernels/FlashAttentionKernels.cs"
+#line 197 "Kernels/FlashAttentionKernels.cs"
                 int ownBlocks = qRow >= 0 ? kv_blocks_for(n, qRow + 64, causal) : 0;
-#line 439 "Kernels/FlashAttentionKernels.cs"
+#line 198 "Kernels/FlashAttentionKernels.cs"
                 kittens::warp::neg_infty(rowMax);
-#line 440 "Kernels/FlashAttentionKernels.cs"
+#line 199 "Kernels/FlashAttentionKernels.cs"
                 kittens::warp::zero(norm);
-#line 441 "Kernels/FlashAttentionKernels.cs"
+#line 200 "Kernels/FlashAttentionKernels.cs"
                 kittens::warp::zero(acc);
-#line 442 "Kernels/FlashAttentionKernels.cs"
+#line 201 "Kernels/FlashAttentionKernels.cs"
                 kittens::wait(qArrived[warpgroup], j % 2);
-#line 443 "Kernels/FlashAttentionKernels.cs"
+#line 205 "Kernels/FlashAttentionKernels.cs"
                 if (ownBlocks > 0) {
-#line 445 "Kernels/FlashAttentionKernels.cs"
+#line 207 "Kernels/FlashAttentionKernels.cs"
                     kittens::warpgroup::load(queries, qTiles[warpgroup]);
                 }
-#line 447 "Kernels/FlashAttentionKernels.cs"
+#line 209 "Kernels/FlashAttentionKernels.cs"
                 kittens::arrive(qFree[warpgroup]);
-#line 449 "Kernels/FlashAttentionKernels.cs"
+#line 216 "Kernels/FlashAttentionKernels.cs"
                 if (ownBlocks > 0) {
-#line 452 "Kernels/FlashAttentionKernels.cs"
+#line 219 "Kernels/FlashAttentionKernels.cs"
                     int s0 = used % 2;
-#line 453 "Kernels/FlashAttentionKernels.cs"
+#line 220 "Kernels/FlashAttentionKernels.cs"
                     kittens::wait(kArrived[s0], used / 2 % 2);
-#line 454 "Kernels/FlashAttentionKernels.cs"
+#line 221 "Kernels/FlashAttentionKernels.cs"
                     kittens::named_barrier_sync(8 + warpgroup, 256);
-#line 455 "Kernels/FlashAttentionKernels.cs"
+#line 224 "Kernels/FlashAttentionKernels.cs"
                     kittens::warpgroup::mm_ABt(scores, queries, kTiles[s0]);
-#line 456 "Kernels/FlashAttentionKernels.cs"
+#line 230 "Kernels/FlashAttentionKernels.cs"
                     kittens::named_barrier_arrive(nextTurn, 256);
-#line 457 "Kernels/FlashAttentionKernels.cs"
+#line 231 "Kernels/FlashAttentionKernels.cs"
                     kittens::warpgroup::mma_async_wait<0>(scores);
-#line 458 "Kernels/FlashAttentionKernels.cs"
+#line 232 "Kernels/FlashAttentionKernels.cs"
                     kittens::arrive(kFree[s0]);
-#line 459 "Kernels/FlashAttentionKernels.cs"
+#line 237 "Kernels/FlashAttentionKernels.cs"
                     mask_scores(scores, 0, qRow, warpRow, n, causal);
-#line 460 "Kernels/FlashAttentionKernels.cs"
+#line 238 "Kernels/FlashAttentionKernels.cs"
                     first_softmax(scores, rowMax, shift, norm, scaleLog2);
-#line 461 "Kernels/FlashAttentionKernels.cs"
+#line 239 "Kernels/FlashAttentionKernels.cs"
                     kittens::warp::copy(probs, scores);
-#line 463 "Kernels/FlashAttentionKernels.cs"
+#line 241 "Kernels/FlashAttentionKernels.cs"
                     for (int i = 1; i < ownBlocks; i++) {
-#line 465 "Kernels/FlashAttentionKernels.cs"
+#line 243 "Kernels/FlashAttentionKernels.cs"
                         int s = (used + i) % 2;
-#line 466 "Kernels/FlashAttentionKernels.cs"
+#line 244 "Kernels/FlashAttentionKernels.cs"
                         int prev = (used + i - 1) % 2;
-#line 467 "Kernels/FlashAttentionKernels.cs"
+#line 245 "Kernels/FlashAttentionKernels.cs"
                         kittens::wait(kArrived[s], (used + i) / 2 % 2);
-#line 468 "Kernels/FlashAttentionKernels.cs"
+#line 246 "Kernels/FlashAttentionKernels.cs"
                         kittens::wait(vArrived[prev], (used + i - 1) / 2 % 2);
-#line 469 "Kernels/FlashAttentionKernels.cs"
+#line 247 "Kernels/FlashAttentionKernels.cs"
                         kittens::named_barrier_sync(8 + warpgroup, 256);
-#line 470 "Kernels/FlashAttentionKernels.cs"
+#line 250 "Kernels/FlashAttentionKernels.cs"
                         kittens::warpgroup::mm_ABt(scores, queries, kTiles[s]);
-#line 471 "Kernels/FlashAttentionKernels.cs"
+#line 256 "Kernels/FlashAttentionKernels.cs"
                         kittens::warpgroup::mma_AB(acc, probs, vTiles[prev]);
-#line 472 "Kernels/FlashAttentionKernels.cs"
+#line 257 "Kernels/FlashAttentionKernels.cs"
                         kittens::named_barrier_arrive(nextTurn, 256);
-#line 473 "Kernels/FlashAttentionKernels.cs"
+#line 258 "Kernels/FlashAttentionKernels.cs"
                         kittens::warpgroup::mma_async_wait<1>(scores);
-#line 474 "Kernels/FlashAttentionKernels.cs"
+#line 259 "Kernels/FlashAttentionKernels.cs"
                         kittens::arrive(kFree[s]);
-#line 475 "Kernels/FlashAttentionKernels.cs"
+#line 264 "Kernels/FlashAttentionKernels.cs"
                         mask_scores(scores, i, qRow, warpRow, n, causal);
-#line 476 "Kernels/FlashAttentionKernels.cs"
+#line 265 "Kernels/FlashAttentionKernels.cs"
                         next_softmax(scores, rowMax, rescale, shift, norm, scaleLog2);
-#line 479 "Kernels/FlashAttentionKernels.cs"
+#line 270 "Kernels/FlashAttentionKernels.cs"
                         kittens::warpgroup::mma_async_wait_after<0>(acc, norm);
-#line 480 "Kernels/FlashAttentionKernels.cs"
+#line 279 "Kernels/FlashAttentionKernels.cs"
                         kittens::arrive(vFree[prev]);
-#line 481 "Kernels/FlashAttentionKernels.cs"
+#line 280 "Kernels/FlashAttentionKernels.cs"
                         kittens::warp::mul_row(acc, acc, rescale);
-#line 482 "Kernels/FlashAttentionKernels.cs"
+#line 281 "Kernels/FlashAttentionKernels.cs"
                         kittens::warp::copy(probs, scores);
                     }
-#line 485 "Kernels/FlashAttentionKernels.cs"
+#line 284 "Kernels/FlashAttentionKernels.cs"
                     int last = (used + ownBlocks - 1) % 2;
-#line 486 "Kernels/FlashAttentionKernels.cs"
+#line 285 "Kernels/FlashAttentionKernels.cs"
                     kittens::wait(vArrived[last], (used + ownBlocks - 1) / 2 % 2);
-#line 487 "Kernels/FlashAttentionKernels.cs"
+#line 286 "Kernels/FlashAttentionKernels.cs"
                     kittens::warpgroup::mma_AB(acc, probs, vTiles[last]);
-#line 488 "Kernels/FlashAttentionKernels.cs"
+#line 287 "Kernels/FlashAttentionKernels.cs"
                     kittens::warpgroup::mma_async_wait<0>(acc);
-#line 489 "Kernels/FlashAttentionKernels.cs"
+#line 288 "Kernels/FlashAttentionKernels.cs"
                     kittens::arrive(vFree[last]);
                 }
-#line 493 "Kernels/FlashAttentionKernels.cs"
+#line 292 "Kernels/FlashAttentionKernels.cs"
                 for (int i = ownBlocks; i < kvBlocks; i++) {
-#line 495 "Kernels/FlashAttentionKernels.cs"
+#line 294 "Kernels/FlashAttentionKernels.cs"
                     int s = (used + i) % 2;
-#line 496 "Kernels/FlashAttentionKernels.cs"
+#line 295 "Kernels/FlashAttentionKernels.cs"
                     kittens::named_barrier_sync(8 + warpgroup, 256);
-#line 497 "Kernels/FlashAttentionKernels.cs"
+#line 296 "Kernels/FlashAttentionKernels.cs"
                     kittens::named_barrier_arrive(nextTurn, 256);
-#line 498 "Kernels/FlashAttentionKernels.cs"
+#line 297 "Kernels/FlashAttentionKernels.cs"
                     kittens::wait(kArrived[s], (used + i) / 2 % 2);
-#line 499 "Kernels/FlashAttentionKernels.cs"
+#line 298 "Kernels/FlashAttentionKernels.cs"
                     kittens::wait(vArrived[s], (used + i) / 2 % 2);
-#line 500 "Kernels/FlashAttentionKernels.cs"
+#line 299 "Kernels/FlashAttentionKernels.cs"
                     kittens::arrive(kFree[s]);
-#line 501 "Kernels/FlashAttentionKernels.cs"
+#line 300 "Kernels/FlashAttentionKernels.cs"
                     kittens::arrive(vFree[s]);
                 }
-#line 503 "Kernels/FlashAttentionKernels.cs"
+#line 302 "Kernels/FlashAttentionKernels.cs"
                 used += kvBlocks;
-#line 505 "Kernels/FlashAttentionKernels.cs"
+#line 304 "Kernels/FlashAttentionKernels.cs"
                 if (ownBlocks > 0) {
-#line 509 "Kernels/FlashAttentionKernels.cs"
+#line 308 "Kernels/FlashAttentionKernels.cs"
                     int head = u / unitsPerHead % q.depth;
-#line 510 "Kernels/FlashAttentionKernels.cs"
+#line 309 "Kernels/FlashAttentionKernels.cs"
                     int batch = u / unitsPerHead / q.depth;
-#line 511 "Kernels/FlashAttentionKernels.cs"
+#line 310 "Kernels/FlashAttentionKernels.cs"
                     kittens::warp::div_row(acc, acc, norm);
-#line 512 "Kernels/FlashAttentionKernels.cs"
+#line 311 "Kernels/FlashAttentionKernels.cs"
                     if (leader) {
-#line 514 "Kernels/FlashAttentionKernels.cs"
+#line 313 "Kernels/FlashAttentionKernels.cs"
                         kittens::tma::store_async_read_wait<0>();
                     }
-#line 516 "Kernels/FlashAttentionKernels.cs"
+#line 315 "Kernels/FlashAttentionKernels.cs"
                     kittens::warpgroup::sync(warpgroup + 1);
-#line 517 "Kernels/FlashAttentionKernels.cs"
+#line 316 "Kernels/FlashAttentionKernels.cs"
                     kittens::warpgroup::store(oTiles[warpgroup], acc);
-#line 518 "Kernels/FlashAttentionKernels.cs"
+#line 317 "Kernels/FlashAttentionKernels.cs"
                     kittens::warpgroup::sync(warpgroup + 1);
-#line 519 "Kernels/FlashAttentionKernels.cs"
+#line 318 "Kernels/FlashAttentionKernels.cs"
                     if (leader) {
-#line 521 "Kernels/FlashAttentionKernels.cs"
+#line 320 "Kernels/FlashAttentionKernels.cs"
                         kittens::tma::store_async(o, oTiles[warpgroup], kittens::coord{batch, head, qRow / 64, 0});
-#line 522 "Kernels/FlashAttentionKernels.cs"
+#line 321 "Kernels/FlashAttentionKernels.cs"
                         kittens::tma::store_commit_group();
                     }
-#line 526 "Kernels/FlashAttentionKernels.cs"
+#line 325 "Kernels/FlashAttentionKernels.cs"
                     log_sum_exp(rowMax, norm, scaleLog2);
-#line 527 "Kernels/FlashAttentionKernels.cs"
+#line 326 "Kernels/FlashAttentionKernels.cs"
                     kittens::warp::store(lse, rowMax, kittens::coord{batch, head, 0, warpRow / 16}, n);
                 }
             }
         }
-#line 531 "Kernels/FlashAttentionKernels.cs"
+#line 330 "Kernels/FlashAttentionKernels.cs"
         if (leader) {
-#line 533 "Kernels/FlashAttentionKernels.cs"
+#line 332 "Kernels/FlashAttentionKernels.cs"
             kittens::tma::store_async_wait<0>();
         }
     }

@@ -5,7 +5,7 @@ namespace Kittens.Attention.Kernels;
 
 static partial class FlashAttentionKernels
 {
-    /// <summary>The CUDA source and typed launcher of the kernel <c>FlashAttentionKernels.ForwardD64</c>.</summary>
+    /// <summary>The CUDA source and typed launcher of the kernel <c>ForwardD64</c>, the instance <c>FlashAttentionKernels.Forward&lt;D64, D128, HeadDim64Schedule&gt;</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kittens.Generator", "1.0.0")]
     public static class ForwardD64Kernel
     {
@@ -17,404 +17,405 @@ static_assert(sizeof(kittens::st<kittens::bf16, 128, 64>) == 16384, ""kittens::s
 static_assert(sizeof(kittens::semaphore) == 8, ""kittens::semaphore must be 8 bytes, the size Kittens reserved for it"");
 
 __device__ __forceinline__ int units_per_head(int qBlocks, int causal) {
-#line 548 ""Kernels/FlashAttentionKernels.cs""
+#line 18 ""Kernels/FlashAttentionKernels.Steps.cs""
     return causal != 0 ? (qBlocks + 1) / 2 : qBlocks;
 }
 
 __device__ __forceinline__ int tiles_in_unit(int x, int qBlocks, int causal) {
-#line 570 ""Kernels/FlashAttentionKernels.cs""
+#line 40 ""Kernels/FlashAttentionKernels.Steps.cs""
     return causal != 0 && qBlocks - 1 - x != x ? 2 : 1;
 }
 
 __device__ __forceinline__ int unit_in_head(int u, int unitsPerHead) {
-#line 562 ""Kernels/FlashAttentionKernels.cs""
+#line 32 ""Kernels/FlashAttentionKernels.Steps.cs""
     int head = u / unitsPerHead;
-#line 563 ""Kernels/FlashAttentionKernels.cs""
+#line 33 ""Kernels/FlashAttentionKernels.Steps.cs""
     return (u - head * unitsPerHead + head * unitsPerHead / (int)gridDim.x) % unitsPerHead;
 }
 
 __device__ __forceinline__ int unit_query_block(int x, int h, int qBlocks, int causal) {
-#line 577 ""Kernels/FlashAttentionKernels.cs""
+#line 47 ""Kernels/FlashAttentionKernels.Steps.cs""
     if (causal == 0) {
-#line 579 ""Kernels/FlashAttentionKernels.cs""
+#line 49 ""Kernels/FlashAttentionKernels.Steps.cs""
         return x;
     }
-#line 581 ""Kernels/FlashAttentionKernels.cs""
+#line 51 ""Kernels/FlashAttentionKernels.Steps.cs""
     return h == 0 ? qBlocks - 1 - x : x;
 }
 
 __device__ __forceinline__ int query_group(int qBlock, int w, int shortBy, int consumers) {
-#line 596 ""Kernels/FlashAttentionKernels.cs""
+#line 66 ""Kernels/FlashAttentionKernels.Steps.cs""
     return qBlock * consumers + w - shortBy;
 }
 
 __device__ __forceinline__ int kv_blocks_for(int n, int rowEnd, int causal) {
-#line 665 ""Kernels/FlashAttentionKernels.cs""
+#line 141 ""Kernels/FlashAttentionKernels.Steps.cs""
     int last = causal != 0 ? min(rowEnd, n) : n;
-#line 666 ""Kernels/FlashAttentionKernels.cs""
+#line 142 ""Kernels/FlashAttentionKernels.Steps.cs""
     return (last + 128 - 1) / 128;
 }
 
 __device__ __forceinline__ void mask_scores(kittens::rt<float, 16, 128, kittens::row_l>& scores, int i, int qRow, int warpRow, int n, int causal) {
-#line 603 ""Kernels/FlashAttentionKernels.cs""
+#line 75 ""Kernels/FlashAttentionKernels.Steps.cs""
     if (causal != 0 && (i + 1) * 128 > qRow) {
-#line 605 ""Kernels/FlashAttentionKernels.cs""
+#line 77 ""Kernels/FlashAttentionKernels.Steps.cs""
         kittens::warp::causal_mask(scores, warpRow, i * 128, __int_as_float((int)0xff800000));
     }
-#line 607 ""Kernels/FlashAttentionKernels.cs""
+#line 79 ""Kernels/FlashAttentionKernels.Steps.cs""
     if ((i + 1) * 128 > n) {
-#line 609 ""Kernels/FlashAttentionKernels.cs""
+#line 81 ""Kernels/FlashAttentionKernels.Steps.cs""
         kittens::warp::column_mask(scores, i * 128, n, __int_as_float((int)0xff800000));
     }
 }
 
 __device__ __forceinline__ void first_softmax(kittens::rt<float, 16, 128, kittens::row_l>& scores, kittens::rv<float, 16, kittens::ortho_l>& rowMax, kittens::rv<float, 16, kittens::ortho_l>& shift, kittens::rv<float, 16, kittens::ortho_l>& norm, float scaleLog2) {
-#line 621 ""Kernels/FlashAttentionKernels.cs""
+#line 94 ""Kernels/FlashAttentionKernels.Steps.cs""
     kittens::warp::row_max(rowMax, scores, rowMax);
-#line 622 ""Kernels/FlashAttentionKernels.cs""
+#line 95 ""Kernels/FlashAttentionKernels.Steps.cs""
     kittens::warp::mul(shift, rowMax, scaleLog2);
-#line 623 ""Kernels/FlashAttentionKernels.cs""
+#line 96 ""Kernels/FlashAttentionKernels.Steps.cs""
     kittens::warp::exp2_affine_row(scores, scores, scaleLog2, shift);
-#line 624 ""Kernels/FlashAttentionKernels.cs""
+#line 97 ""Kernels/FlashAttentionKernels.Steps.cs""
     kittens::warp::row_sum(norm, scores, norm);
 }
 
 __device__ __forceinline__ void next_softmax(kittens::rt<float, 16, 128, kittens::row_l>& scores, kittens::rv<float, 16, kittens::ortho_l>& rowMax, kittens::rv<float, 16, kittens::ortho_l>& rescale, kittens::rv<float, 16, kittens::ortho_l>& shift, kittens::rv<float, 16, kittens::ortho_l>& norm, float scaleLog2) {
-#line 637 ""Kernels/FlashAttentionKernels.cs""
+#line 111 ""Kernels/FlashAttentionKernels.Steps.cs""
     kittens::warp::copy(rescale, rowMax);
-#line 638 ""Kernels/FlashAttentionKernels.cs""
+#line 112 ""Kernels/FlashAttentionKernels.Steps.cs""
     kittens::warp::row_max(rowMax, scores, rowMax);
-#line 639 ""Kernels/FlashAttentionKernels.cs""
+#line 113 ""Kernels/FlashAttentionKernels.Steps.cs""
     kittens::warp::mul(shift, rowMax, scaleLog2);
-#line 640 ""Kernels/FlashAttentionKernels.cs""
+#line 114 ""Kernels/FlashAttentionKernels.Steps.cs""
     kittens::warp::exp2_affine_row(scores, scores, scaleLog2, shift);
-#line 641 ""Kernels/FlashAttentionKernels.cs""
+#line 115 ""Kernels/FlashAttentionKernels.Steps.cs""
     kittens::warp::sub(rescale, rescale, rowMax);
-#line 642 ""Kernels/FlashAttentionKernels.cs""
+#line 116 ""Kernels/FlashAttentionKernels.Steps.cs""
     kittens::warp::mul(rescale, rescale, scaleLog2);
-#line 643 ""Kernels/FlashAttentionKernels.cs""
+#line 117 ""Kernels/FlashAttentionKernels.Steps.cs""
     kittens::warp::exp2(rescale, rescale);
-#line 644 ""Kernels/FlashAttentionKernels.cs""
+#line 118 ""Kernels/FlashAttentionKernels.Steps.cs""
     kittens::warp::mul(norm, norm, rescale);
-#line 645 ""Kernels/FlashAttentionKernels.cs""
+#line 119 ""Kernels/FlashAttentionKernels.Steps.cs""
     kittens::warp::row_sum(norm, scores, norm);
 }
 
 __device__ __forceinline__ void log_sum_exp(kittens::rv<float, 16, kittens::ortho_l>& rowMax, kittens::rv<float, 16, kittens::ortho_l>& norm, float scaleLog2) {
-#line 656 ""Kernels/FlashAttentionKernels.cs""
+#line 130 ""Kernels/FlashAttentionKernels.Steps.cs""
     kittens::warp::log(norm, norm);
-#line 657 ""Kernels/FlashAttentionKernels.cs""
+#line 131 ""Kernels/FlashAttentionKernels.Steps.cs""
     kittens::warp::mul(rowMax, rowMax, scaleLog2 * 0.6931472f);
-#line 658 ""Kernels/FlashAttentionKernels.cs""
+#line 132 ""Kernels/FlashAttentionKernels.Steps.cs""
     kittens::warp::add(rowMax, rowMax, norm);
 }
 
 extern ""C"" __global__ void __launch_bounds__(512, 1) forward_d64(const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 64, 64>> q, const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 128, 64>> k, const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 128, 64>> v, const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 64, 64>> o, const kittens::gl<float> lse, const int causal, const float scaleLog2, const int headRatio) {
     extern __shared__ __align__(1024) char kittens_smem[];
     kittens::shared_allocator kittens_alloc(kittens_smem);
-#line 94 ""Kernels/FlashAttentionKernels.cs""
+#line 86 ""Kernels/FlashAttentionKernels.cs""
     int n = q.rows;
-#line 95 ""Kernels/FlashAttentionKernels.cs""
+#line 87 ""Kernels/FlashAttentionKernels.cs""
     int qBlocks = (n + 192 - 1) / 192;
-#line 96 ""Kernels/FlashAttentionKernels.cs""
+#line 88 ""Kernels/FlashAttentionKernels.cs""
     int shortBy = qBlocks * 3 - (n + 63) / 64;
-#line 97 ""Kernels/FlashAttentionKernels.cs""
+#line 89 ""Kernels/FlashAttentionKernels.cs""
     int unitsPerHead = units_per_head(qBlocks, causal);
-#line 98 ""Kernels/FlashAttentionKernels.cs""
+#line 90 ""Kernels/FlashAttentionKernels.cs""
     int units = unitsPerHead * q.depth * q.batch;
-#line 99 ""Kernels/FlashAttentionKernels.cs""
+#line 91 ""Kernels/FlashAttentionKernels.cs""
     int warpgroup = kittens::warpgroupid();
-#line 101 ""Kernels/FlashAttentionKernels.cs""
+#line 93 ""Kernels/FlashAttentionKernels.cs""
     auto (&qTiles)[3] = kittens_alloc.allocate<kittens::st<kittens::bf16, 64, 64>, 3>();
-#line 102 ""Kernels/FlashAttentionKernels.cs""
+#line 94 ""Kernels/FlashAttentionKernels.cs""
     auto (&oTiles)[3] = kittens_alloc.allocate<kittens::st<kittens::bf16, 64, 64>, 3>();
-#line 103 ""Kernels/FlashAttentionKernels.cs""
+#line 95 ""Kernels/FlashAttentionKernels.cs""
     auto (&kTiles)[4] = kittens_alloc.allocate<kittens::st<kittens::bf16, 128, 64>, 4>();
-#line 104 ""Kernels/FlashAttentionKernels.cs""
+#line 96 ""Kernels/FlashAttentionKernels.cs""
     auto (&vTiles)[4] = kittens_alloc.allocate<kittens::st<kittens::bf16, 128, 64>, 4>();
-#line 105 ""Kernels/FlashAttentionKernels.cs""
+#line 97 ""Kernels/FlashAttentionKernels.cs""
     auto (&qArrived)[3] = kittens_alloc.allocate<kittens::semaphore, 3>();
-#line 106 ""Kernels/FlashAttentionKernels.cs""
+#line 98 ""Kernels/FlashAttentionKernels.cs""
     auto (&qFree)[3] = kittens_alloc.allocate<kittens::semaphore, 3>();
-#line 107 ""Kernels/FlashAttentionKernels.cs""
+#line 99 ""Kernels/FlashAttentionKernels.cs""
     auto (&kArrived)[4] = kittens_alloc.allocate<kittens::semaphore, 4>();
-#line 108 ""Kernels/FlashAttentionKernels.cs""
+#line 100 ""Kernels/FlashAttentionKernels.cs""
     auto (&vArrived)[4] = kittens_alloc.allocate<kittens::semaphore, 4>();
-#line 109 ""Kernels/FlashAttentionKernels.cs""
+#line 101 ""Kernels/FlashAttentionKernels.cs""
     auto (&kFree)[4] = kittens_alloc.allocate<kittens::semaphore, 4>();
-#line 110 ""Kernels/FlashAttentionKernels.cs""
+#line 102 ""Kernels/FlashAttentionKernels.cs""
     auto (&vFree)[4] = kittens_alloc.allocate<kittens::semaphore, 4>();
-#line 112 ""Kernels/FlashAttentionKernels.cs""
+#line 104 ""Kernels/FlashAttentionKernels.cs""
     if ((int)threadIdx.x == 0) {
-#line 114 ""Kernels/FlashAttentionKernels.cs""
+#line 106 ""Kernels/FlashAttentionKernels.cs""
         for (int w = 0; w < 3; w++) {
-#line 116 ""Kernels/FlashAttentionKernels.cs""
+#line 108 ""Kernels/FlashAttentionKernels.cs""
             kittens::init_semaphore(qArrived[w], 0, 1);
-#line 117 ""Kernels/FlashAttentionKernels.cs""
+#line 109 ""Kernels/FlashAttentionKernels.cs""
             kittens::init_semaphore(qFree[w], 128, 0);
         }
-#line 119 ""Kernels/FlashAttentionKernels.cs""
+#line 111 ""Kernels/FlashAttentionKernels.cs""
         for (int s = 0; s < 4; s++) {
-#line 121 ""Kernels/FlashAttentionKernels.cs""
+#line 113 ""Kernels/FlashAttentionKernels.cs""
             kittens::init_semaphore(kArrived[s], 0, 1);
-#line 122 ""Kernels/FlashAttentionKernels.cs""
+#line 114 ""Kernels/FlashAttentionKernels.cs""
             kittens::init_semaphore(vArrived[s], 0, 1);
-#line 123 ""Kernels/FlashAttentionKernels.cs""
+#line 115 ""Kernels/FlashAttentionKernels.cs""
             kittens::init_semaphore(kFree[s], 384, 0);
-#line 124 ""Kernels/FlashAttentionKernels.cs""
+#line 116 ""Kernels/FlashAttentionKernels.cs""
             kittens::init_semaphore(vFree[s], 384, 0);
         }
     }
-#line 127 ""Kernels/FlashAttentionKernels.cs""
+#line 119 ""Kernels/FlashAttentionKernels.cs""
     __syncthreads();
-#line 129 ""Kernels/FlashAttentionKernels.cs""
+#line 121 ""Kernels/FlashAttentionKernels.cs""
     if (warpgroup == 3) {
-#line 134 ""Kernels/FlashAttentionKernels.cs""
+#line 126 ""Kernels/FlashAttentionKernels.cs""
         kittens::warpgroup::decrease_registers<32>();
-#line 135 ""Kernels/FlashAttentionKernels.cs""
+#line 127 ""Kernels/FlashAttentionKernels.cs""
         if (kittens::warpid() == 12 && kittens::laneid() == 0) {
-#line 137 ""Kernels/FlashAttentionKernels.cs""
+#line 129 ""Kernels/FlashAttentionKernels.cs""
             int loaded = 0;
-#line 138 ""Kernels/FlashAttentionKernels.cs""
+#line 130 ""Kernels/FlashAttentionKernels.cs""
             for (int u = (int)blockIdx.x, j = 0; u < units; u += (int)gridDim.x) {
-#line 140 ""Kernels/FlashAttentionKernels.cs""
+#line 132 ""Kernels/FlashAttentionKernels.cs""
                 int head = u / unitsPerHead % q.depth;
-#line 141 ""Kernels/FlashAttentionKernels.cs""
+#line 133 ""Kernels/FlashAttentionKernels.cs""
                 int batch = u / unitsPerHead / q.depth;
-#line 142 ""Kernels/FlashAttentionKernels.cs""
+#line 134 ""Kernels/FlashAttentionKernels.cs""
                 for (int h = 0; h < tiles_in_unit(unit_in_head(u, unitsPerHead), qBlocks, causal); h++, j++) {
-#line 144 ""Kernels/FlashAttentionKernels.cs""
+#line 136 ""Kernels/FlashAttentionKernels.cs""
                     int qBlock = unit_query_block(unit_in_head(u, unitsPerHead), h, qBlocks, causal);
-#line 145 ""Kernels/FlashAttentionKernels.cs""
+#line 137 ""Kernels/FlashAttentionKernels.cs""
                     int kvHead = head / headRatio;
-#line 146 ""Kernels/FlashAttentionKernels.cs""
+#line 138 ""Kernels/FlashAttentionKernels.cs""
                     for (int w = 0; w < 3; w++) {
-#line 148 ""Kernels/FlashAttentionKernels.cs""
+#line 140 ""Kernels/FlashAttentionKernels.cs""
                         if (j > 0) {
-#line 150 ""Kernels/FlashAttentionKernels.cs""
+#line 142 ""Kernels/FlashAttentionKernels.cs""
                             kittens::wait(qFree[w], (j - 1) % 2);
                         }
-#line 152 ""Kernels/FlashAttentionKernels.cs""
+#line 144 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::expect(qArrived[w], qTiles[w]);
-#line 153 ""Kernels/FlashAttentionKernels.cs""
+#line 145 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::load_async(qTiles[w], q, kittens::coord{batch, head, max(query_group(qBlock, w, shortBy, 3), 0), 0}, qArrived[w]);
                     }
-#line 155 ""Kernels/FlashAttentionKernels.cs""
+#line 147 ""Kernels/FlashAttentionKernels.cs""
                     int kvBlocks = kv_blocks_for(n, (query_group(qBlock, 2, shortBy, 3) + 1) * 64, causal);
-#line 156 ""Kernels/FlashAttentionKernels.cs""
+#line 148 ""Kernels/FlashAttentionKernels.cs""
                     for (int i = 0; i < kvBlocks; i++, loaded++) {
-#line 158 ""Kernels/FlashAttentionKernels.cs""
+#line 150 ""Kernels/FlashAttentionKernels.cs""
                         int s = loaded % 4;
-#line 159 ""Kernels/FlashAttentionKernels.cs""
+#line 151 ""Kernels/FlashAttentionKernels.cs""
                         if (loaded >= 4) {
-#line 161 ""Kernels/FlashAttentionKernels.cs""
+#line 153 ""Kernels/FlashAttentionKernels.cs""
                             kittens::wait(kFree[s], (loaded / 4 - 1) % 2);
                         }
-#line 163 ""Kernels/FlashAttentionKernels.cs""
+#line 155 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::expect(kArrived[s], kTiles[s]);
-#line 164 ""Kernels/FlashAttentionKernels.cs""
+#line 156 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::load_async(kTiles[s], k, kittens::coord{batch, kvHead, i, 0}, kArrived[s]);
-#line 165 ""Kernels/FlashAttentionKernels.cs""
+#line 157 ""Kernels/FlashAttentionKernels.cs""
                         if (loaded >= 4) {
-#line 167 ""Kernels/FlashAttentionKernels.cs""
+#line 159 ""Kernels/FlashAttentionKernels.cs""
                             kittens::wait(vFree[s], (loaded / 4 - 1) % 2);
                         }
-#line 169 ""Kernels/FlashAttentionKernels.cs""
+#line 161 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::expect(vArrived[s], vTiles[s]);
-#line 170 ""Kernels/FlashAttentionKernels.cs""
+#line 162 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::load_async(vTiles[s], v, kittens::coord{batch, kvHead, i, 0}, vArrived[s]);
                     }
                 }
             }
         }
     } else {
-#line 178 ""Kernels/FlashAttentionKernels.cs""
+#line 170 ""Kernels/FlashAttentionKernels.cs""
         kittens::warpgroup::increase_registers<160>();
-#line 179 ""Kernels/FlashAttentionKernels.cs""
+#line 171 ""Kernels/FlashAttentionKernels.cs""
+#line 172 ""Kernels/FlashAttentionKernels.cs""
         kittens::rt<float, 16, 128, kittens::row_l> scores;
-#line 180 ""Kernels/FlashAttentionKernels.cs""
+#line 173 ""Kernels/FlashAttentionKernels.cs""
         kittens::rt<kittens::bf16, 16, 128, kittens::row_l> probs;
-#line 181 ""Kernels/FlashAttentionKernels.cs""
+#line 174 ""Kernels/FlashAttentionKernels.cs""
         kittens::rt<float, 16, 64, kittens::row_l> acc;
-#line 182 ""Kernels/FlashAttentionKernels.cs""
+#line 175 ""Kernels/FlashAttentionKernels.cs""
         kittens::rv<float, 16, kittens::ortho_l> rowMax;
-#line 183 ""Kernels/FlashAttentionKernels.cs""
+#line 176 ""Kernels/FlashAttentionKernels.cs""
         kittens::rv<float, 16, kittens::ortho_l> rescale;
-#line 184 ""Kernels/FlashAttentionKernels.cs""
+#line 177 ""Kernels/FlashAttentionKernels.cs""
         kittens::rv<float, 16, kittens::ortho_l> shift;
-#line 185 ""Kernels/FlashAttentionKernels.cs""
+#line 178 ""Kernels/FlashAttentionKernels.cs""
         kittens::rv<float, 16, kittens::ortho_l> norm;
-#line 186 ""Kernels/FlashAttentionKernels.cs""
+#line 179 ""Kernels/FlashAttentionKernels.cs""
         bool leader = kittens::warpid() % 4 == 0 && kittens::laneid() == 0;
-#line 187 ""Kernels/FlashAttentionKernels.cs""
+#line 180 ""Kernels/FlashAttentionKernels.cs""
         int used = 0;
-#line 191 ""Kernels/FlashAttentionKernels.cs""
+#line 184 ""Kernels/FlashAttentionKernels.cs""
         int nextTurn = 8 + (warpgroup + 1) % 3;
-#line 192 ""Kernels/FlashAttentionKernels.cs""
+#line 185 ""Kernels/FlashAttentionKernels.cs""
         if (warpgroup == 2) {
-#line 194 ""Kernels/FlashAttentionKernels.cs""
+#line 187 ""Kernels/FlashAttentionKernels.cs""
             kittens::named_barrier_arrive(8, 256);
         }
-#line 196 ""Kernels/FlashAttentionKernels.cs""
+#line 189 ""Kernels/FlashAttentionKernels.cs""
         for (int u = (int)blockIdx.x, j = 0; u < units; u += (int)gridDim.x) {
-#line 198 ""Kernels/FlashAttentionKernels.cs""
+#line 191 ""Kernels/FlashAttentionKernels.cs""
             for (int h = 0; h < tiles_in_unit(unit_in_head(u, unitsPerHead), qBlocks, causal); h++, j++) {
-#line 200 ""Kernels/FlashAttentionKernels.cs""
+#line 193 ""Kernels/FlashAttentionKernels.cs""
                 int qBlock = unit_query_block(unit_in_head(u, unitsPerHead), h, qBlocks, causal);
-#line 201 ""Kernels/FlashAttentionKernels.cs""
+#line 194 ""Kernels/FlashAttentionKernels.cs""
                 int qRow = query_group(qBlock, warpgroup, shortBy, 3) * 64;
-#line 202 ""Kernels/FlashAttentionKernels.cs""
+#line 195 ""Kernels/FlashAttentionKernels.cs""
                 int kvBlocks = kv_blocks_for(n, qRow + (3 - warpgroup) * 64, causal);
-#line 203 ""Kernels/FlashAttentionKernels.cs""
+#line 196 ""Kernels/FlashAttentionKernels.cs""
                 int warpRow = qRow + (kittens::warpid() % 4) * 16;
-#line 204 ""Kernels/FlashAttentionKernels.cs""
+#line 197 ""Kernels/FlashAttentionKernels.cs""
                 int ownBlocks = qRow >= 0 ? kv_blocks_for(n, qRow + 64, causal) : 0;
-#line 205 ""Kernels/FlashAttentionKernels.cs""
+#line 198 ""Kernels/FlashAttentionKernels.cs""
                 kittens::warp::neg_infty(rowMax);
-#line 206 ""Kernels/FlashAttentionKernels.cs""
+#line 199 ""Kernels/FlashAttentionKernels.cs""
                 kittens::warp::zero(norm);
-#line 207 ""Kernels/FlashAttentionKernels.cs""
+#line 200 ""Kernels/FlashAttentionKernels.cs""
                 kittens::warp::zero(acc);
-#line 208 ""Kernels/FlashAttentionKernels.cs""
+#line 201 ""Kernels/FlashAttentionKernels.cs""
                 kittens::wait(qArrived[warpgroup], j % 2);
-#line 209 ""Kernels/FlashAttentionKernels.cs""
-                if (ownBlocks == 0) {
 #line 211 ""Kernels/FlashAttentionKernels.cs""
+                if (ownBlocks == 0) {
+#line 213 ""Kernels/FlashAttentionKernels.cs""
                     kittens::arrive(qFree[warpgroup]);
                 }
-#line 214 ""Kernels/FlashAttentionKernels.cs""
+#line 216 ""Kernels/FlashAttentionKernels.cs""
                 if (ownBlocks > 0) {
-#line 217 ""Kernels/FlashAttentionKernels.cs""
-                    int s0 = used % 4;
-#line 218 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::wait(kArrived[s0], used / 4 % 2);
 #line 219 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::named_barrier_sync(8 + warpgroup, 256);
+                    int s0 = used % 4;
 #line 220 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::mm_ABt(scores, qTiles[warpgroup], kTiles[s0]);
+                    kittens::wait(kArrived[s0], used / 4 % 2);
 #line 221 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::named_barrier_sync(8 + warpgroup, 256);
+#line 228 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::warpgroup::mm_ABt(scores, qTiles[warpgroup], kTiles[s0]);
+#line 230 ""Kernels/FlashAttentionKernels.cs""
                     kittens::named_barrier_arrive(nextTurn, 256);
-#line 222 ""Kernels/FlashAttentionKernels.cs""
+#line 231 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warpgroup::mma_async_wait<0>(scores);
-#line 223 ""Kernels/FlashAttentionKernels.cs""
+#line 232 ""Kernels/FlashAttentionKernels.cs""
                     kittens::arrive(kFree[s0]);
-#line 224 ""Kernels/FlashAttentionKernels.cs""
+#line 233 ""Kernels/FlashAttentionKernels.cs""
                     if (ownBlocks == 1) {
-#line 226 ""Kernels/FlashAttentionKernels.cs""
+#line 235 ""Kernels/FlashAttentionKernels.cs""
                         kittens::arrive(qFree[warpgroup]);
                     }
-#line 228 ""Kernels/FlashAttentionKernels.cs""
-                    mask_scores(scores, 0, qRow, warpRow, n, causal);
-#line 229 ""Kernels/FlashAttentionKernels.cs""
-                    first_softmax(scores, rowMax, shift, norm, scaleLog2);
-#line 230 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warp::copy(probs, scores);
-#line 232 ""Kernels/FlashAttentionKernels.cs""
-                    for (int i = 1; i < ownBlocks; i++) {
-#line 234 ""Kernels/FlashAttentionKernels.cs""
-                        int s = (used + i) % 4;
-#line 235 ""Kernels/FlashAttentionKernels.cs""
-                        int prev = (used + i - 1) % 4;
-#line 236 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::wait(kArrived[s], (used + i) / 4 % 2);
 #line 237 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::wait(vArrived[prev], (used + i - 1) / 4 % 2);
+                    mask_scores(scores, 0, qRow, warpRow, n, causal);
 #line 238 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::named_barrier_sync(8 + warpgroup, 256);
+                    first_softmax(scores, rowMax, shift, norm, scaleLog2);
 #line 239 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::warpgroup::mm_ABt(scores, qTiles[warpgroup], kTiles[s]);
-#line 240 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::warpgroup::mma_AB(acc, probs, vTiles[prev]);
+                    kittens::warp::copy(probs, scores);
 #line 241 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::named_barrier_arrive(nextTurn, 256);
-#line 242 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::warpgroup::mma_async_wait<1>(scores);
+                    for (int i = 1; i < ownBlocks; i++) {
 #line 243 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::arrive(kFree[s]);
+                        int s = (used + i) % 4;
 #line 244 ""Kernels/FlashAttentionKernels.cs""
-                        if (i + 1 == ownBlocks) {
+                        int prev = (used + i - 1) % 4;
+#line 245 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::wait(kArrived[s], (used + i) / 4 % 2);
 #line 246 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::wait(vArrived[prev], (used + i - 1) / 4 % 2);
+#line 247 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::named_barrier_sync(8 + warpgroup, 256);
+#line 254 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::warpgroup::mm_ABt(scores, qTiles[warpgroup], kTiles[s]);
+#line 256 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::warpgroup::mma_AB(acc, probs, vTiles[prev]);
+#line 257 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::named_barrier_arrive(nextTurn, 256);
+#line 258 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::warpgroup::mma_async_wait<1>(scores);
+#line 259 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::arrive(kFree[s]);
+#line 260 ""Kernels/FlashAttentionKernels.cs""
+                        if (i + 1 == ownBlocks) {
+#line 262 ""Kernels/FlashAttentionKernels.cs""
                             kittens::arrive(qFree[warpgroup]);
                         }
-#line 248 ""Kernels/FlashAttentionKernels.cs""
+#line 264 ""Kernels/FlashAttentionKernels.cs""
                         mask_scores(scores, i, qRow, warpRow, n, causal);
-#line 249 ""Kernels/FlashAttentionKernels.cs""
+#line 265 ""Kernels/FlashAttentionKernels.cs""
                         next_softmax(scores, rowMax, rescale, shift, norm, scaleLog2);
-#line 254 ""Kernels/FlashAttentionKernels.cs""
+#line 277 ""Kernels/FlashAttentionKernels.cs""
                         kittens::warpgroup::mma_async_wait<0>(acc);
-#line 255 ""Kernels/FlashAttentionKernels.cs""
+#line 279 ""Kernels/FlashAttentionKernels.cs""
                         kittens::arrive(vFree[prev]);
-#line 256 ""Kernels/FlashAttentionKernels.cs""
+#line 280 ""Kernels/FlashAttentionKernels.cs""
                         kittens::warp::mul_row(acc, acc, rescale);
-#line 257 ""Kernels/FlashAttentionKernels.cs""
+#line 281 ""Kernels/FlashAttentionKernels.cs""
                         kittens::warp::copy(probs, scores);
                     }
-#line 260 ""Kernels/FlashAttentionKernels.cs""
+#line 284 ""Kernels/FlashAttentionKernels.cs""
                     int last = (used + ownBlocks - 1) % 4;
-#line 261 ""Kernels/FlashAttentionKernels.cs""
+#line 285 ""Kernels/FlashAttentionKernels.cs""
                     kittens::wait(vArrived[last], (used + ownBlocks - 1) / 4 % 2);
-#line 262 ""Kernels/FlashAttentionKernels.cs""
+#line 286 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warpgroup::mma_AB(acc, probs, vTiles[last]);
-#line 263 ""Kernels/FlashAttentionKernels.cs""
+#line 287 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warpgroup::mma_async_wait<0>(acc);
-#line 264 ""Kernels/FlashAttentionKernels.cs""
+#line 288 ""Kernels/FlashAttentionKernels.cs""
                     kittens::arrive(vFree[last]);
                 }
-#line 268 ""Kernels/FlashAttentionKernels.cs""
+#line 292 ""Kernels/FlashAttentionKernels.cs""
                 for (int i = ownBlocks; i < kvBlocks; i++) {
-#line 270 ""Kernels/FlashAttentionKernels.cs""
+#line 294 ""Kernels/FlashAttentionKernels.cs""
                     int s = (used + i) % 4;
-#line 271 ""Kernels/FlashAttentionKernels.cs""
+#line 295 ""Kernels/FlashAttentionKernels.cs""
                     kittens::named_barrier_sync(8 + warpgroup, 256);
-#line 272 ""Kernels/FlashAttentionKernels.cs""
+#line 296 ""Kernels/FlashAttentionKernels.cs""
                     kittens::named_barrier_arrive(nextTurn, 256);
-#line 273 ""Kernels/FlashAttentionKernels.cs""
+#line 297 ""Kernels/FlashAttentionKernels.cs""
                     kittens::wait(kArrived[s], (used + i) / 4 % 2);
-#line 274 ""Kernels/FlashAttentionKernels.cs""
+#line 298 ""Kernels/FlashAttentionKernels.cs""
                     kittens::wait(vArrived[s], (used + i) / 4 % 2);
-#line 275 ""Kernels/FlashAttentionKernels.cs""
+#line 299 ""Kernels/FlashAttentionKernels.cs""
                     kittens::arrive(kFree[s]);
-#line 276 ""Kernels/FlashAttentionKernels.cs""
+#line 300 ""Kernels/FlashAttentionKernels.cs""
                     kittens::arrive(vFree[s]);
                 }
-#line 278 ""Kernels/FlashAttentionKernels.cs""
+#line 302 ""Kernels/FlashAttentionKernels.cs""
                 used += kvBlocks;
-#line 280 ""Kernels/FlashAttentionKernels.cs""
+#line 304 ""Kernels/FlashAttentionKernels.cs""
                 if (ownBlocks > 0) {
-#line 284 ""Kernels/FlashAttentionKernels.cs""
+#line 308 ""Kernels/FlashAttentionKernels.cs""
                     int head = u / unitsPerHead % q.depth;
-#line 285 ""Kernels/FlashAttentionKernels.cs""
+#line 309 ""Kernels/FlashAttentionKernels.cs""
                     int batch = u / unitsPerHead / q.depth;
-#line 286 ""Kernels/FlashAttentionKernels.cs""
+#line 310 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warp::div_row(acc, acc, norm);
-#line 287 ""Kernels/FlashAttentionKernels.cs""
+#line 311 ""Kernels/FlashAttentionKernels.cs""
                     if (leader) {
-#line 289 ""Kernels/FlashAttentionKernels.cs""
+#line 313 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::store_async_read_wait<0>();
                     }
-#line 291 ""Kernels/FlashAttentionKernels.cs""
+#line 315 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warpgroup::sync(warpgroup + 1);
-#line 292 ""Kernels/FlashAttentionKernels.cs""
+#line 316 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warpgroup::store(oTiles[warpgroup], acc);
-#line 293 ""Kernels/FlashAttentionKernels.cs""
+#line 317 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warpgroup::sync(warpgroup + 1);
-#line 294 ""Kernels/FlashAttentionKernels.cs""
+#line 318 ""Kernels/FlashAttentionKernels.cs""
                     if (leader) {
-#line 296 ""Kernels/FlashAttentionKernels.cs""
+#line 320 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::store_async(o, oTiles[warpgroup], kittens::coord{batch, head, qRow / 64, 0});
-#line 297 ""Kernels/FlashAttentionKernels.cs""
+#line 321 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::store_commit_group();
                     }
-#line 301 ""Kernels/FlashAttentionKernels.cs""
+#line 325 ""Kernels/FlashAttentionKernels.cs""
                     log_sum_exp(rowMax, norm, scaleLog2);
-#line 302 ""Kernels/FlashAttentionKernels.cs""
+#line 326 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warp::store(lse, rowMax, kittens::coord{batch, head, 0, warpRow / 16}, n);
                 }
             }
         }
-#line 306 ""Kernels/FlashAttentionKernels.cs""
+#line 330 ""Kernels/FlashAttentionKernels.cs""
         if (leader) {
-#line 308 ""Kernels/FlashAttentionKernels.cs""
+#line 332 ""Kernels/FlashAttentionKernels.cs""
             kittens::tma::store_async_wait<0>();
         }
     }

@@ -6,6 +6,8 @@ public sealed class ExampleSnapshotTests
     private static readonly Lazy<GeneratorHarness.Run> s_examples = new(() => GeneratorHarness.Generate(
         ("Attention/AttentionKernels.cs", Repository.Example("Attention/AttentionKernels.cs")),
         ("Kernels/FlashAttentionKernels.cs", Repository.Source("src/Kittens.Attention/Kernels/FlashAttentionKernels.cs")),
+        ("Kernels/FlashAttentionKernels.Steps.cs", Repository.Source("src/Kittens.Attention/Kernels/FlashAttentionKernels.Steps.cs")),
+        ("Kernels/AttentionSchedules.cs", Repository.Source("src/Kittens.Attention/Kernels/AttentionSchedules.cs")),
         ("Gemm/GemmKernels.cs", Repository.Example("Gemm/GemmKernels.cs"))));
 
     private static GeneratorHarness.Run Examples => s_examples.Value;
@@ -38,8 +40,20 @@ public sealed class ExampleSnapshotTests
     public void ForwardD64_Launcher() => Snapshot.Verify(Examples.Kernel("ForwardD64").LauncherSource, "cs");
 
     [Fact]
+    public void ForwardD96_Cuda() => Snapshot.Verify(Examples.Kernel("ForwardD96").CudaSource);
+
+    [Fact]
+    public void ForwardD96_Launcher() => Snapshot.Verify(Examples.Kernel("ForwardD96").LauncherSource, "cs");
+
+    [Fact]
     public void ForwardD128_Cuda() => Snapshot.Verify(Examples.Kernel("ForwardD128").CudaSource);
 
     [Fact]
     public void ForwardD128_Launcher() => Snapshot.Verify(Examples.Kernel("ForwardD128").LauncherSource, "cs");
+
+    [Fact]
+    public void ForwardD256_Cuda() => Snapshot.Verify(Examples.Kernel("ForwardD256").CudaSource);
+
+    [Fact]
+    public void ForwardD256_Launcher() => Snapshot.Verify(Examples.Kernel("ForwardD256").LauncherSource, "cs");
 }

@@ -475,7 +475,7 @@ public sealed class HopperTests
         var diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("KIT0308", diagnostic.Id);
         Assert.Equal(
-            "'Tma.Load' moves 'ST<bf16, D64, D128>' through a tensor map of 'q', but the [Tma] of 'q' lists ST<bf16, D64, D64>, SV<bf16, D64>: add typeof(ST<bf16, D64, D128>) to it",
+            "'Tma.Load' moves 'ST<bf16, D64, D128>' through a tensor map of 'q', but the [Tma] of 'q' lists ST<bf16, D64, D64>, SV<bf16, D64>: add typeof(ST<bf16, D64, D128>) to it (a kernel parameter may also take a bare [Tma], whose maps are the types its body moves)",
             diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 

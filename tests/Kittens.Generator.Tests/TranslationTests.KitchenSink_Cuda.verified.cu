@@ -8,7 +8,8 @@ __device__ __forceinline__ float square(float v) {
     return v * v;
 }
 
-__device__ __forceinline__ float norm(kittens::rt<float, 16, 16, kittens::row_l>& tile, const kittens::gl<float>& g, int& calls, float bias) {
+template <typename G_g>
+__device__ __forceinline__ float norm(kittens::rt<float, 16, 16, kittens::row_l>& tile, const G_g& g, int& calls, float bias) {
 #line 18 "Sink/KitchenSink.cs"
     calls++;
 #line 19 "Sink/KitchenSink.cs"

@@ -56,3 +56,10 @@ public sealed class TensorMapTransferAttribute : Attribute
     /// </summary>
     public bool ColumnChunk { get; set; }
 }
+
+/// <summary>
+/// Marks a stub method whose call is a compile-time constant rather than CUDA: the generator
+/// writes the <see cref="DimAttribute"/> value of its one type argument as a literal.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class FoldedDimAttribute : Attribute;

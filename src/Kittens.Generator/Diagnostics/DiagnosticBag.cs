@@ -34,5 +34,13 @@ internal sealed class DiagnosticBag
         Add(descriptor, location, arguments);
     }
 
+    public IReadOnlyList<DiagnosticInfo> Items => _items;
+
+    /// <summary>Adds an already-built diagnostic unless the same one is already there.</summary>
+    public void Add(DiagnosticInfo info)
+    {
+        if (!_items.Contains(info)) _items.Add(info);
+    }
+
     public EquatableArray<DiagnosticInfo> ToEquatableArray() => _items.ToEquatableArray();
 }

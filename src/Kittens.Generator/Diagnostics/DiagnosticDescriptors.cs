@@ -31,7 +31,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor KernelMustNotBeGeneric = Error(
         "KIT0004", "Kernel must not be generic",
-        "Kernel '{0}' is generic or inside a generic type: write one non-generic kernel per element type");
+        "Kernel '{0}' is inside a generic type: declare it in a non-generic partial type (a kernel method may itself be generic, with one [KernelInstance] per instance)");
 
     public static readonly DiagnosticDescriptor UnsupportedKernelParameterType = Error(
         "KIT0005", "Unsupported kernel parameter type",
@@ -52,6 +52,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidClusterSize = Error(
         "KIT0015", "Invalid ClusterSize",
         "ClusterSize = {0} on kernel '{1}' is invalid: use 1 (no cluster), 2, 4 or 8");
+
+    public static readonly DiagnosticDescriptor InvalidKernelInstance = Error(
+        "KIT0016", "Invalid kernel instance",
+        "Instance '{0}' of kernel '{1}' {2}");
+
+    public static readonly DiagnosticDescriptor GenericKernelWithoutInstances = Error(
+        "KIT0017", "Generic kernel without instances",
+        "Kernel '{0}' is generic but declares no instance: add [KernelInstance(\"Name\", typeof(...), ...)] with one type argument per type parameter for each kernel to generate");
+
+    public static readonly DiagnosticDescriptor InstanceOnNonGenericKernel = Error(
+        "KIT0018", "[KernelInstance] on a kernel that is not generic",
+        "Kernel '{0}' is not generic, so [KernelInstance] has nothing to bind: remove it, or give '{0}' type parameters");
 
     public static readonly DiagnosticDescriptor InvalidShape = Error(
         "KIT0009", "Invalid [Shape] extent",
@@ -201,11 +213,15 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor TmaTypeNotDeclared = Error(
         "KIT0308", "TMA type not declared on the tensor",
-        "'{0}' moves '{1}' through a tensor map of '{2}', but the [Tma] of '{2}' lists {3}: add typeof({1}) to it");
+        "'{0}' moves '{1}' through a tensor map of '{2}', but the [Tma] of '{2}' lists {3}: add typeof({1}) to it (a kernel parameter may also take a bare [Tma], whose maps are the types its body moves)");
 
     public static readonly DiagnosticDescriptor TmaArgumentMismatch = Error(
         "KIT0309", "Tensor maps of an argument and a device-function parameter differ",
         "Argument '{0}' carries tensor maps for {1}, but parameter '{2}' of '{3}' declares [Tma] {4}: give '{2}' the same [Tma] list as '{0}'");
+
+    public static readonly DiagnosticDescriptor UnfoldableMember = Error(
+        "KIT0310", "Member of a bound type cannot be folded",
+        "'{0}' must fold to a constant in each kernel instance, but {1}");
 
     // ---- KIT04xx: shared memory ----
 
@@ -231,7 +247,7 @@ internal static class DiagnosticDescriptors
     public static class DeviceFunctionReasons
     {
         public const string NotStatic = "is not static";
-        public const string Generic = "is generic or inside a generic type";
+        public const string Generic = "is inside a generic type";
         public const string NoBody = "has no body in this compilation";
         public const string ReturnType = "returns '{0}'";
         public const string ParamsParameter = "has a params parameter '{0}'";
@@ -249,6 +265,7 @@ internal static class DiagnosticDescriptors
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         KernelMustBeStatic, KernelMustReturnVoid, KernelTypeMustBePartial, KernelMustNotBeGeneric,
         UnsupportedKernelParameterType, KernelParameterByReference, InvalidThreads, InvalidMinBlocksPerSm, InvalidClusterSize,
+        InvalidKernelInstance, GenericKernelWithoutInstances, InstanceOnNonGenericKernel,
         InvalidShape, ShapeOnNonTensor, DuplicateKernelName, KernelMustBeMethod, InvalidTmaType, TmaOnNonTensor,
         UnsupportedConstruct,
         LambdaNotSupported, LinqNotSupported, ExceptionsNotSupported, StringsNotSupported, ForEachNotSupported,
@@ -257,14 +274,35 @@ internal static class DiagnosticDescriptors
         YieldNotSupported,
         UnsupportedType, UnsupportedElementType, ObjectCreationNotSupported, TileAssignment, TileCreationOutsideDeclaration,
         UnsupportedCall, UseDeviceMath, VirtualCall, Recursion, InvalidDeviceFunction, UnsupportedMember,
-        TemplateArgumentNotConstant, TmaTypeNotDeclared, TmaArgumentMismatch,
+        TemplateArgumentNotConstant, TmaTypeNotDeclared, TmaArgumentMismatch, UnfoldableMember,
         SharedAllocPlacement, SharedAllocCount, SharedMemoryTooLarge,
         InternalError);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = BuildIndex();
 
+    private static readonly Dictionary<(string Id, int Position), DiagnosticDescriptor> s_inInstance = new();
+
     /// <summary>The descriptor with <paramref name="id"/>.</summary>
     public static DiagnosticDescriptor Get(string id) => s_byId[id];
+
+    /// <summary>
+    /// The descriptor with <paramref name="id"/> whose message also names the kernel instance, as
+    /// message argument <paramref name="position"/>: a problem found in only some instances of a
+    /// generic kernel says which.
+    /// </summary>
+    public static DiagnosticDescriptor InInstance(string id, int position)
+    {
+        lock (s_inInstance)
+        {
+            if (s_inInstance.TryGetValue((id, position), out var known)) return known;
+            var plain = Get(id);
+            var format = plain.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture) +
+                " (in kernel instance '{" + position.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}')";
+            var descriptor = new DiagnosticDescriptor(plain.Id, plain.Title, format, plain.Category, plain.DefaultSeverity, plain.IsEnabledByDefault);
+            s_inInstance[(id, position)] = descriptor;
+            return descriptor;
+        }
+    }
 
     private static Dictionary<string, DiagnosticDescriptor> BuildIndex()
     {

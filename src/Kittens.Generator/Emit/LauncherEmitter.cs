@@ -36,7 +36,9 @@ internal static class LauncherEmitter
         string args = Unique("args", taken);
 
         string containing = string.Join(".", model.ContainingTypes.Select(t => t.Name));
-        w.Line(Invariant($"/// <summary>The CUDA source and typed launcher of the kernel <c>{Xml(containing)}.{model.MethodName}</c>.</summary>"));
+        w.Line(model.InstanceOf.Length == 0
+            ? Invariant($"/// <summary>The CUDA source and typed launcher of the kernel <c>{Xml(containing)}.{model.MethodName}</c>.</summary>")
+            : Invariant($"/// <summary>The CUDA source and typed launcher of the kernel <c>{model.MethodName}</c>, the instance <c>{Xml(containing)}.{Xml(model.InstanceOf)}</c>.</summary>"));
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Kittens.Generator\", \"1.0.0\")]");
         w.Open("public static class " + model.MethodName + "Kernel");
 

@@ -8,16 +8,22 @@ namespace Kittens.Generator.Model;
 /// A diagnostic as plain values: the descriptor id, the message arguments (already strings) and
 /// where it points. Turned into a <see cref="Diagnostic"/> only when reported.
 /// </summary>
-internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments)
+/// <param name="Id">The descriptor's id.</param>
+/// <param name="Location">Where it points.</param>
+/// <param name="Arguments">The message arguments.</param>
+/// <param name="Instance">The kernel instance it was found in, when a generic kernel's other instances do not have it.</param>
+internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments, string? Instance = null)
 {
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
         new(descriptor.Id, location, arguments.ToEquatableArray());
 
     public Diagnostic ToDiagnostic()
     {
-        var arguments = new object[Arguments.Count];
-        for (int i = 0; i < arguments.Length; i++) arguments[i] = Arguments[i];
-        return Diagnostic.Create(DiagnosticDescriptors.Get(Id), Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, arguments);
+        var arguments = new object[Arguments.Count + (Instance is null ? 0 : 1)];
+        for (int i = 0; i < Arguments.Count; i++) arguments[i] = Arguments[i];
+        if (Instance is not null) arguments[Arguments.Count] = Instance;
+        var descriptor = Instance is null ? DiagnosticDescriptors.Get(Id) : DiagnosticDescriptors.InInstance(Id, Arguments.Count);
+        return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, arguments);
     }
 }
 

@@ -6,7 +6,8 @@ namespace Kittens.Generator.Model;
 /// </summary>
 /// <param name="Namespace">The containing namespace, or empty for the global namespace.</param>
 /// <param name="ContainingTypes">The enclosing types, outermost first.</param>
-/// <param name="MethodName">The C# method name.</param>
+/// <param name="MethodName">The kernel's name: the C# method name, or the instance name of a generic kernel's instance.</param>
+/// <param name="InstanceOf">For an instance of a generic kernel, the method with its type arguments (<c>Forward&lt;D64, Schedule64&gt;</c>); else empty.</param>
 /// <param name="HintName">The unique name of the generated C# file.</param>
 /// <param name="EntryPoint">The <c>extern "C"</c> CUDA function name (snake_case of the method name).</param>
 /// <param name="FilePath">The C# file path as the compilation gives it (made project-relative when emitting).</param>
@@ -23,6 +24,7 @@ internal sealed record KernelModel(
     string Namespace,
     EquatableArray<TypeDeclarationModel> ContainingTypes,
     string MethodName,
+    string InstanceOf,
     string HintName,
     string EntryPoint,
     string FilePath,

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using Kittens.Generator.Binding;
 using Kittens.Generator.Diagnostics;
 using Kittens.Generator.Model;
 using Kittens.Generator.Translation;
@@ -13,9 +14,11 @@ namespace Kittens.Generator.Parsing;
 
 /// <summary>
 /// The generator's one semantic transform: a [Kernel] method → <see cref="KernelResult"/>
-/// (model + diagnostics). It checks the declaration, reads the attributes and parameters, and
-/// has <see cref="KernelTranslation"/> translate the body. It never throws: an internal failure
-/// becomes KIT9999 at the method.
+/// (one model per kernel instance + diagnostics). It checks the declaration and reads its
+/// instances (<see cref="KernelInstances"/>: the method itself, or each [KernelInstance] of a
+/// generic one); per instance it binds the type parameters (<see cref="TypeBinding"/>), reads the
+/// parameters and has <see cref="KernelTranslation"/> translate the body under that binding. It
+/// never throws: an internal failure becomes KIT9999 at the method.
 /// </summary>
 internal static partial class KernelParser
 {
@@ -55,7 +58,7 @@ internal static partial class KernelParser
             }
             var diagnostic = DiagnosticInfo.Create(
                 DiagnosticDescriptors.InternalError, where, kernelName, exception.GetType().Name + ": " + exception.Message);
-            return new KernelResult(null, new[] { diagnostic }.ToEquatableArray());
+            return new KernelResult(EquatableArray<KernelModel>.Empty, new[] { diagnostic }.ToEquatableArray());
         }
     }
 
@@ -63,13 +66,13 @@ internal static partial class KernelParser
     {
         var known = KnownSymbols.Create(context.SemanticModel.Compilation);
         var diagnostics = new DiagnosticBag();
-        if (known is null || context.TargetSymbol is not IMethodSymbol method) return Result(null, diagnostics);
+        if (known is null || context.TargetSymbol is not IMethodSymbol method) return Result(new List<KernelModel>(), diagnostics);
 
         var syntax = method.MethodKind == MethodKind.Ordinary ? BodyDeclaration(method, cancellationToken) : null;
         if (syntax is null)
         {
             diagnostics.Add(DiagnosticDescriptors.KernelMustBeMethod, LocationInfo.From(context.TargetNode), method.Name);
-            return Result(null, diagnostics);
+            return Result(new List<KernelModel>(), diagnostics);
         }
         var semanticModel = syntax.SyntaxTree == context.SemanticModel.SyntaxTree
             ? context.SemanticModel
@@ -80,62 +83,123 @@ internal static partial class KernelParser
         var attribute = context.Attributes[0];
         int threads = ReadLaunchBound(attribute, "Threads", DefaultThreads);
         int minBlocks = ReadLaunchBound(attribute, "MinBlocksPerSm", DefaultMinBlocksPerSm);
+        int clusterSize = ReadLaunchBound(attribute, "ClusterSize", 1);
+        CheckLaunchSettings(method.Name, threads, minBlocks, clusterSize,
+            setting => NamedArgumentLocation(attribute, setting, cancellationToken) ?? identifier, diagnostics);
+
+        var instances = KernelInstances.Read(method, known, threads, minBlocks, clusterSize, identifier, diagnostics, cancellationToken);
+        if (!canLaunch) return Result(new List<KernelModel>(), diagnostics);
+
+        // Bind, translate and model each instance; its problems are its own until merged.
+        var models = new List<KernelModel>();
+        var found = new List<(KernelInstance Instance, DiagnosticBag Diagnostics)>();
+        foreach (var instance in instances)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var own = new DiagnosticBag();
+            var binding = instance.IsGeneric
+                ? TypeBinding.For(known.Compilation, method, instance.TypeArguments, instance.Name)
+                : TypeBinding.None(known.Compilation);
+            var model = BuildInstance(method, syntax, semanticModel, known, instance, binding, declarationHasErrors: diagnostics.Count > 0, own, cancellationToken);
+            if (model is not null) models.Add(model);
+            found.Add((instance, own));
+        }
+        MergeInstanceDiagnostics(found, diagnostics);
+        return Result(models, diagnostics);
+    }
+
+    /// <summary>
+    /// Adds each instance's diagnostics to <paramref name="diagnostics"/>: those every instance
+    /// has as they are, the others naming the instance they were found in.
+    /// </summary>
+    private static void MergeInstanceDiagnostics(List<(KernelInstance Instance, DiagnosticBag Diagnostics)> found, DiagnosticBag diagnostics)
+    {
+        foreach (var (instance, own) in found)
+        {
+            foreach (var diagnostic in own.Items)
+            {
+                bool everywhere = !instance.IsGeneric || found.All(f => f.Diagnostics.Items.Contains(diagnostic));
+                diagnostics.Add(everywhere ? diagnostic : diagnostic with { Instance = instance.Name });
+            }
+        }
+    }
+
+    /// <summary>Checks launch settings (KIT0007, KIT0008, KIT0015), each at the location <paramref name="where"/> gives for it.</summary>
+    internal static bool CheckLaunchSettings(string kernelName, int threads, int minBlocks, int clusterSize, Func<string, LocationInfo?> where, DiagnosticBag diagnostics)
+    {
+        bool valid = true;
         if (threads < 32 || threads > 1024 || threads % 32 != 0)
         {
-            diagnostics.Add(DiagnosticDescriptors.InvalidThreads, NamedArgumentLocation(attribute, "Threads", cancellationToken) ?? identifier, Text(threads), method.Name);
+            diagnostics.Add(DiagnosticDescriptors.InvalidThreads, where("Threads"), Text(threads), kernelName);
+            valid = false;
         }
-        int clusterSize = ReadLaunchBound(attribute, "ClusterSize", 1);
         if (clusterSize is not (1 or 2 or 4 or 8))
         {
-            diagnostics.Add(DiagnosticDescriptors.InvalidClusterSize, NamedArgumentLocation(attribute, "ClusterSize", cancellationToken) ?? identifier, Text(clusterSize), method.Name);
+            diagnostics.Add(DiagnosticDescriptors.InvalidClusterSize, where("ClusterSize"), Text(clusterSize), kernelName);
+            valid = false;
         }
         if (minBlocks < 1)
         {
-            diagnostics.Add(DiagnosticDescriptors.InvalidMinBlocksPerSm, NamedArgumentLocation(attribute, "MinBlocksPerSm", cancellationToken) ?? identifier, Text(minBlocks), method.Name);
+            diagnostics.Add(DiagnosticDescriptors.InvalidMinBlocksPerSm, where("MinBlocksPerSm"), Text(minBlocks), kernelName);
+            valid = false;
         }
+        return valid;
+    }
 
+    /// <summary>The model of one kernel instance (null when its parameters cannot be launched).</summary>
+    private static KernelModel? BuildInstance(
+        IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, KnownSymbols known,
+        KernelInstance instance, TypeBinding binding, bool declarationHasErrors, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
         var parameters = new List<ParameterInfo>();
+        bool canLaunch = true;
         foreach (var parameter in method.Parameters)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (ReadParameter(parameter, method, known, diagnostics, cancellationToken) is { } read) parameters.Add(read);
+            if (ReadParameter(parameter, method, known, binding, diagnostics, cancellationToken) is { } read) parameters.Add(read);
             else canLaunch = false;
         }
-        if (!canLaunch) return Result(null, diagnostics);
+        if (!canLaunch) return null;
 
         // The body: errors here still give a launcher (so calls to it compile), with an #error for CUDA.
-        var entryPoint = CudaNames.EntryPoint(method.Name);
-        var translation = new KernelTranslation(known, diagnostics, method, entryPoint, cancellationToken);
+        var entryPoint = CudaNames.EntryPoint(instance.Name);
+        var translation = new KernelTranslation(known, diagnostics, method, entryPoint, binding, cancellationToken);
         var translator = translation.TranslateKernel(syntax, semanticModel, out var body);
 
         long sharedBytes = SharedMemory.DynamicBytes(translation.Allocations);
         if (sharedBytes > SharedMemory.MaxBytesPerBlock)
         {
-            diagnostics.Add(DiagnosticDescriptors.SharedMemoryTooLarge, identifier, method.Name, Text(sharedBytes), Text(SharedMemory.MaxBytesPerBlock));
+            diagnostics.Add(DiagnosticDescriptors.SharedMemoryTooLarge, LocationInfo.From(syntax.Identifier), instance.Name, Text(sharedBytes), Text(SharedMemory.MaxBytesPerBlock));
             sharedBytes = 0;
         }
 
-        bool hasErrors = diagnostics.Count > 0 || translation.HasInvalidCode;
-        var parameterModels = parameters.Select(p => new ParameterModel(
-            p.Symbol.Name,
-            translator.NameOf(p.Symbol),
-            p.CudaType,
-            IsConst: !translator.IsWritten(p.Symbol),
-            p.IsTensor,
-            p.LauncherType,
-            p.Shape,
-            p.Tma));
+        bool hasErrors = declarationHasErrors || diagnostics.Count > 0 || translation.HasInvalidCode;
+        var parameterModels = parameters.Select(p =>
+        {
+            // A tensor with a bare [Tma] carries the maps of the types its TMA ops move.
+            var inferred = p.IsTensor && TmaTypes.IsInferred(p.Symbol, known) ? translation.InferredTensorMaps(p.Symbol) : null;
+            return new ParameterModel(
+                p.Symbol.Name,
+                translator.NameOf(p.Symbol),
+                inferred is { Count: > 0 } ? TmaTypes.SpellGlobal(binding.Substitute(p.Symbol.Type), inferred, known) ?? p.CudaType : p.CudaType,
+                IsConst: !translator.IsWritten(p.Symbol),
+                p.IsTensor,
+                p.LauncherType,
+                p.Shape,
+                inferred is { Count: > 0 } ? inferred.Select(t => TmaTypes.Box(t, known)).OfType<TmaBoxModel>().ToEquatableArray() : p.Tma);
+        });
 
-        var model = new KernelModel(
+        return new KernelModel(
             Namespace: method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
             ContainingTypes: ContainingTypes(method).ToEquatableArray(),
-            MethodName: method.Name,
-            HintName: HintName(method),
+            MethodName: instance.Name,
+            InstanceOf: instance.IsGeneric ? method.Name + "<" + string.Join(", ", instance.TypeArguments.Select(t => t.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))) + ">" : string.Empty,
+            HintName: HintName(method, instance.Name),
             EntryPoint: entryPoint,
             FilePath: syntax.SyntaxTree.FilePath,
-            Threads: threads,
-            MinBlocksPerSm: minBlocks,
-            ClusterSize: clusterSize,
+            Threads: instance.Threads,
+            MinBlocksPerSm: instance.MinBlocksPerSm,
+            ClusterSize: instance.ClusterSize,
             Parameters: parameterModels.ToEquatableArray(),
             // With errors the CUDA is only an #error: keep nothing that moves when lines move.
             SharedTypes: hasErrors ? EquatableArray<SharedTypeModel>.Empty : translation.SharedTypes.ToEquatableArray(),
@@ -143,7 +207,6 @@ internal static partial class KernelParser
             DeviceFunctions: hasErrors ? EquatableArray<CudaFunctionModel>.Empty : translation.DeviceFunctions.ToEquatableArray(),
             Body: hasErrors ? EquatableArray<CudaLine>.Empty : body,
             HasTranslationErrors: hasErrors);
-        return Result(model, diagnostics);
     }
 
     /// <summary>The declaration with the body: the method itself, or the implementing part of a partial method.</summary>
@@ -157,7 +220,7 @@ internal static partial class KernelParser
         return null;
     }
 
-    private static KernelResult Result(KernelModel? model, DiagnosticBag diagnostics) => new(model, diagnostics.ToEquatableArray());
+    private static KernelResult Result(List<KernelModel> models, DiagnosticBag diagnostics) => new(models.ToEquatableArray(), diagnostics.ToEquatableArray());
 
     /// <summary>Checks what the launcher needs: static, void, non-generic, in partial types, unique name.</summary>
     private static bool CheckDeclaration(IMethodSymbol method, MethodDeclarationSyntax syntax, KnownSymbols known, LocationInfo? identifier, DiagnosticBag diagnostics)
@@ -174,7 +237,7 @@ internal static partial class KernelParser
                 method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
             ok = false;
         }
-        if (method.IsGenericMethod || KernelTranslation.IsInGenericType(method))
+        if (KernelTranslation.IsInGenericType(method))
         {
             diagnostics.Add(DiagnosticDescriptors.KernelMustNotBeGeneric, identifier, method.Name);
             ok = false;
@@ -187,24 +250,12 @@ internal static partial class KernelParser
                 ok = false;
             }
         }
-        if (IsDuplicateName(method, known))
+        if (!method.IsGenericMethod && KernelInstances.EarlierNames(method, known).Contains(method.Name, StringComparer.OrdinalIgnoreCase))
         {
             diagnostics.Add(DiagnosticDescriptors.DuplicateKernelName, identifier, method.Name, method.ContainingType.Name);
             ok = false;
         }
         return ok;
-    }
-
-    /// <summary>Another [Kernel] in the same type, declared earlier, has this name (ignoring case, as generated file names do).</summary>
-    private static bool IsDuplicateName(IMethodSymbol method, KnownSymbols known)
-    {
-        var first = method.ContainingType.GetMembers()
-            .OfType<IMethodSymbol>()
-            .Where(m => string.Equals(m.Name, method.Name, StringComparison.OrdinalIgnoreCase) && known.HasAttribute(m, known.KernelAttribute))
-            .OrderBy(m => m.Locations.FirstOrDefault()?.SourceTree?.FilePath ?? string.Empty, StringComparer.Ordinal)
-            .ThenBy(m => m.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0)
-            .FirstOrDefault();
-        return first is not null && !SymbolEqualityComparer.Default.Equals(first, method);
     }
 
     /// <summary>What <see cref="ReadParameter"/> learns about one kernel parameter.</summary>
@@ -213,8 +264,9 @@ internal static partial class KernelParser
         EquatableArray<ShapeDimModel> Shape, EquatableArray<TmaBoxModel> Tma);
 
     private static ParameterInfo? ReadParameter(
-        IParameterSymbol parameter, IMethodSymbol method, KnownSymbols known, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+        IParameterSymbol parameter, IMethodSymbol method, KnownSymbols known, TypeBinding binding, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
+        var type = binding.Substitute(parameter.Type);
         var syntax = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as ParameterSyntax;
         var location = LocationInfo.From((SyntaxNode?)syntax?.Type ?? syntax) ?? LocationInfo.From(parameter.Locations.FirstOrDefault());
         if (parameter.RefKind != RefKind.None || parameter.IsParams)
@@ -230,12 +282,12 @@ internal static partial class KernelParser
             return null;
         }
 
-        var kind = known.GetTileKind(parameter.Type);
+        var kind = known.GetTileKind(type);
         var shapeAttribute = known.GetAttribute(parameter, known.ShapeAttribute);
         if (kind == TileKind.GlobalLayout)
         {
-            var element = CudaTypeNames.ElementType(parameter.Type);
-            var cudaType = CudaTypeNames.Spell(parameter.Type, known);
+            var element = CudaTypeNames.ElementType(type);
+            var cudaType = CudaTypeNames.Spell(type, known);
             if (CudaTypeNames.ElementBytes(element, known) is null || cudaType is null || element is null)
             {
                 diagnostics.Add(DiagnosticDescriptors.UnsupportedElementType, location, parameter.Name,
@@ -246,11 +298,11 @@ internal static partial class KernelParser
                 ?? element.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var shape = shapeAttribute is null
                 ? EquatableArray<ShapeDimModel>.Empty
-                : ReadShape(shapeAttribute, parameter, diagnostics, cancellationToken);
+                : ReadShape(shapeAttribute, parameter, method, binding, known, diagnostics, cancellationToken);
             // [Tma(typeof(ST<...>), ...)]: kittens::gl<T, st<...>, ...>, with one tensor map per type.
             var tmaTypes = TmaTypes.Read(parameter, known, diagnostics, cancellationToken);
             var boxes = tmaTypes.Select(t => TmaTypes.Box(t, known)).OfType<TmaBoxModel>().ToEquatableArray();
-            cudaType = TmaTypes.SpellGlobal(parameter.Type, tmaTypes, known) ?? cudaType;
+            cudaType = TmaTypes.SpellGlobal(type, tmaTypes, known) ?? cudaType;
             return new ParameterInfo(parameter, cudaType, launcherType, true, shape, boxes);
         }
 
@@ -264,17 +316,19 @@ internal static partial class KernelParser
             diagnostics.Add(DiagnosticDescriptors.TmaOnNonTensor,
                 LocationInfo.From(tmaAttribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)) ?? location, parameter.Name);
         }
-        if (CudaTypeNames.Primitive(parameter.Type.SpecialType) is { } scalar && CudaTypeNames.CSharpKeyword(parameter.Type.SpecialType) is { } keyword)
+        if (CudaTypeNames.Primitive(type.SpecialType) is { } scalar && CudaTypeNames.CSharpKeyword(type.SpecialType) is { } keyword)
         {
             return new ParameterInfo(parameter, scalar, keyword, false, EquatableArray<ShapeDimModel>.Empty, EquatableArray<TmaBoxModel>.Empty);
         }
         diagnostics.Add(DiagnosticDescriptors.UnsupportedKernelParameterType, location, parameter.Name, method.Name,
-            parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+            type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
         return null;
     }
 
     /// <summary>The four [Shape] extents; empty (after a diagnostic) when one is invalid.</summary>
-    private static EquatableArray<ShapeDimModel> ReadShape(AttributeData attribute, IParameterSymbol parameter, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    private static EquatableArray<ShapeDimModel> ReadShape(
+        AttributeData attribute, IParameterSymbol parameter, IMethodSymbol method, TypeBinding binding, KnownSymbols known,
+        DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
         var arguments = attribute.ConstructorArguments;
         var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
@@ -286,6 +340,13 @@ internal static partial class KernelParser
             if (value is int size && size > 0)
             {
                 dims.Add(new ShapeDimModel(size, null));
+                continue;
+            }
+            // A symbol naming a type parameter bound to a dim (nameof(TDim)) is that dim's value.
+            if (value is string dimName && method.TypeParameters.FirstOrDefault(t => t.Name == dimName) is { } typeParameter &&
+                binding.Lookup(typeParameter) is { } boundDim && known.GetDim(boundDim) is { } dimValue)
+            {
+                dims.Add(new ShapeDimModel(dimValue, null));
                 continue;
             }
             if (value is string symbol && SyntaxFacts.IsValidIdentifier(symbol))
@@ -317,7 +378,7 @@ internal static partial class KernelParser
         return defaultValue;
     }
 
-    private static LocationInfo? NamedArgumentLocation(AttributeData attribute, string name, CancellationToken cancellationToken)
+    internal static LocationInfo? NamedArgumentLocation(AttributeData attribute, string name, CancellationToken cancellationToken)
     {
         if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax { ArgumentList: { } list }) return null;
         var argument = list.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
@@ -346,12 +407,12 @@ internal static partial class KernelParser
     }
 
     /// <summary>Namespace.Outer+Inner.Method.g.cs: unique per kernel, since kernel names are unique per type.</summary>
-    private static string HintName(IMethodSymbol method)
+    private static string HintName(IMethodSymbol method, string kernelName)
     {
         var types = new List<string>();
         for (var type = method.ContainingType; type is not null; type = type.ContainingType) types.Insert(0, type.MetadataName);
         var ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() + "." : string.Empty;
-        return ns + string.Join("+", types) + "." + method.Name + ".g.cs";
+        return ns + string.Join("+", types) + "." + kernelName + ".g.cs";
     }
 
     private static string Text(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -39,9 +39,18 @@ internal sealed partial class CudaTranslator
             return ApplyCuda(cuda, receiver, arguments, isMethod: true);
         }
 
+        if (_known.HasAttribute(method, _known.FoldedDimAttribute))
+        {
+            // Dims.Of<T>() with T not a dim marker after binding (a folded one never gets here).
+            Report(DiagnosticDescriptors.UnfoldableMember, invocation.Syntax, Snippet(invocation.Syntax),
+                "its type argument '" + Display(method.TypeArguments.FirstOrDefault() is { } t ? Bound(t) : null) + "' is not a dimension marker with [Dim(n)]");
+            return Placeholder();
+        }
+
         if (_known.HasAttribute(method, _known.DeviceFunctionAttribute))
         {
-            var name = _kernel.RequestDeviceFunction(method, invocation);
+            var callee = _binding.Substitute(method);
+            var name = _kernel.RequestDeviceFunction(callee, invocation, _binding.ForCallee(callee));
             if (name is null) return Placeholder();
             var ordered = OrderedArguments(invocation.Arguments).ToList();
             CheckTensorMapArguments(method, ordered);
@@ -88,7 +97,7 @@ internal sealed partial class CudaTranslator
             int argument = index - receiverCount;
             if (argument < 0 || argument >= arguments.Count) continue;
             var value = arguments[argument].Value;
-            if (value.ConstantValue.HasValue) continue;
+            if (value.ConstantValue.HasValue || _folder.TryFold(value, out _)) continue;
             Report(DiagnosticDescriptors.TemplateArgumentNotConstant, value.Syntax, Snippet(value.Syntax), Display(method), cuda);
         }
     }
@@ -129,11 +138,17 @@ internal sealed partial class CudaTranslator
         foreach (var argument in arguments)
         {
             var kind = _known.GetTileKind(argument.Parameter?.Type);
-            if (kind is TileKind.SharedTile or TileKind.SharedVector) moved ??= argument.Parameter!.Type;
+            if (kind is TileKind.SharedTile or TileKind.SharedVector) moved ??= Bound(argument.Parameter!.Type);
             if (kind == TileKind.GlobalLayout && StripImplicit(argument.Value) is IParameterReferenceOperation reference) tensor ??= reference.Parameter;
         }
         if (moved is null || tensor is null) return;
         if (MovesColumnChunk(method) && ColumnChunkType(moved) is { } chunk) moved = chunk;
+        if (_isKernel && _kernel.InfersTensorMaps(tensor))
+        {
+            // A kernel tensor with a bare [Tma]: its maps are the types the body moves through it.
+            _kernel.AddInferredTensorMap(tensor, moved);
+            return;
+        }
         var declared = TmaTypes.Listed(tensor, _known);
         if (declared.Any(t => SymbolEqualityComparer.Default.Equals(t, moved))) return;
         Report(DiagnosticDescriptors.TmaTypeNotDeclared, invocation.Syntax,
@@ -164,6 +179,8 @@ internal sealed partial class CudaTranslator
         foreach (var argument in arguments)
         {
             if (argument.Parameter is not { } target || _known.GetTileKind(target.Type) != TileKind.GlobalLayout) continue;
+            // A parameter without [Tma] is a template: it takes any gl.
+            if (!TmaTypes.HasAttribute(target.OriginalDefinition, _known)) continue;
             if (StripImplicit(argument.Value) is not IParameterReferenceOperation { Parameter: var source }) continue;
             var given = TmaTypes.Listed(source, _known);
             var expected = TmaTypes.Listed(target, _known);
@@ -191,6 +208,11 @@ internal sealed partial class CudaTranslator
     private CudaExpr EmitProperty(IPropertyReferenceOperation reference)
     {
         var property = reference.Property;
+        if (_folder.WhyNotFoldable(reference) is { } why)
+        {
+            Report(DiagnosticDescriptors.UnfoldableMember, reference.Syntax, Snippet(reference.Syntax), why);
+            return Placeholder();
+        }
         if (property.IsIndexer || _known.GetCuda(property) is not { } cuda)
         {
             Report(DiagnosticDescriptors.UnsupportedMember, reference.Syntax, Display(property));
@@ -209,7 +231,7 @@ internal sealed partial class CudaTranslator
 
     private CudaExpr EmitObjectCreation(IObjectCreationOperation creation)
     {
-        var type = creation.Type;
+        var type = creation.Type is null ? null : Bound(creation.Type);
         var kind = _known.GetTileKind(type);
         if (kind.IsTileOrVector() || kind == TileKind.GlobalLayout)
         {

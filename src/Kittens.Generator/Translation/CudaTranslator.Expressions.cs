@@ -29,6 +29,8 @@ internal sealed partial class CudaTranslator
 
         if (operation.ConstantValue.HasValue && operation is not IVariableDeclaratorOperation)
             return Constant(operation);
+        if (!_binding.IsEmpty && IsFoldable(operation) && _folder.TryFoldBound(operation, out var folded))
+            return Folded(folded, operation);
 
         var result = operation switch
         {
@@ -73,6 +75,20 @@ internal sealed partial class CudaTranslator
         return Unsupported(operation);
     }
 
+    /// <summary>The operations a binding can make constant (the rest cannot hold a folded value).</summary>
+    private static bool IsFoldable(IOperation operation) => operation is
+        ILocalReferenceOperation or IPropertyReferenceOperation or IInvocationOperation or
+        IBinaryOperation or IUnaryOperation or IConversionOperation or IConditionalOperation;
+
+    /// <summary>A value the binding folded, as a literal of the operation's type.</summary>
+    private CudaExpr Folded(object? value, IOperation operation)
+    {
+        var literal = CudaLiterals.Format(value, operation.Type is { } type ? Bound(type) : null);
+        if (literal is not null) return new CudaExpr(literal, CudaLiterals.Precedence(literal));
+        Report(DiagnosticDescriptors.UnsupportedType, operation.Syntax, Display(operation.Type));
+        return Placeholder();
+    }
+
     private CudaExpr EmitBinary(IBinaryOperation binary)
     {
         if (binary.Type?.SpecialType == SpecialType.System_String)
@@ -85,6 +101,12 @@ internal sealed partial class CudaTranslator
             Report(DiagnosticDescriptors.UnsupportedCall, binary.Syntax, Display(method));
             return Placeholder();
         }
+
+        // 'TSchedule.Flag && x' with the flag bound true is just x (bound false folds whole).
+        if (!_binding.IsEmpty && binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr &&
+            _folder.TryFoldBound(binary.LeftOperand, out var decided) && decided is bool leftValue &&
+            leftValue == (binary.OperatorKind == BinaryOperatorKind.ConditionalAnd))
+            return Emit(binary.RightOperand);
 
         var left = Emit(binary.LeftOperand, ImplicitCasts.Integral);
         var right = Emit(binary.RightOperand, ImplicitCasts.Integral);
@@ -226,6 +248,9 @@ internal sealed partial class CudaTranslator
     private CudaExpr EmitConditional(IConditionalOperation conditional)
     {
         if (conditional.IsRef) return Unsupported(conditional);
+        // A condition the binding decides: only the chosen side is written.
+        if (!_binding.IsEmpty && _folder.TryFoldBound(conditional.Condition, out var decided) && decided is bool chosen)
+            return Emit(chosen ? conditional.WhenTrue : conditional.WhenFalse);
         var condition = Emit(conditional.Condition);
         var whenTrue = Emit(conditional.WhenTrue);
         var whenFalse = Emit(conditional.WhenFalse);
@@ -248,20 +273,20 @@ internal sealed partial class CudaTranslator
         if (info.IsUserDefined)
         {
             // (bf16)x and (float)h: the tile headers give bf16/half these conversions.
-            var userTarget = CudaTypeNames.Spell(conversion.Type, _known);
+            var userTarget = conversion.Type is null ? null : CudaTypeNames.Spell(Bound(conversion.Type), _known);
             if (userTarget is null) return Unsupported(conversion);
             return Cast(userTarget, Emit(operand));
         }
         if (info.IsNumeric || info.IsEnumeration || info.IsConstantExpression)
         {
-            var target = CudaTypeNames.Spell(conversion.Type, _known)
+            var target = (conversion.Type is null ? null : CudaTypeNames.Spell(Bound(conversion.Type), _known))
                 ?? (conversion.Type is INamedTypeSymbol { EnumUnderlyingType: { } underlying } ? CudaTypeNames.Primitive(underlying.SpecialType) : null);
             if (target is null)
             {
                 Report(DiagnosticDescriptors.UnsupportedType, conversion.Syntax, Display(conversion.Type));
                 return Placeholder();
             }
-            if (conversion.IsImplicit && !ImplicitNeedsCast(operand.Type, conversion.Type, casts)) return Emit(operand);
+            if (conversion.IsImplicit && !ImplicitNeedsCast(operand.Type is null ? null : Bound(operand.Type), Bound(conversion.Type!), casts)) return Emit(operand);
             return Cast(target, Emit(operand));
         }
         if (conversion.Type is { } type && (info.IsBoxing || info.IsReference || info.IsNullable || info.IsPointer || info.IsIntPtr))

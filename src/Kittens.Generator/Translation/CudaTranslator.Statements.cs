@@ -72,6 +72,27 @@ internal sealed partial class CudaTranslator
 
     private void EmitIf(IConditionalOperation conditional)
     {
+        // A condition the binding decides (if (TSchedule.QueriesInRegisters)): only the chosen
+        // branch is written, in braces of its own when it declares locals (they keep their C# scope).
+        if (!_binding.IsEmpty && _folder.TryFoldBound(conditional.Condition, out var decided) && decided is bool chosen)
+        {
+            var branch = chosen ? conditional.WhenTrue : conditional.WhenFalse;
+            if (branch is IConditionalOperation elseIf)
+            {
+                EmitIf(elseIf);
+            }
+            else if (branch is IBlockOperation { Locals.Length: 0 } block)
+            {
+                foreach (var inner in block.Operations) EmitStatement(inner);
+            }
+            else if (branch is not null)
+            {
+                _writer.Line("{");
+                EmitNested(branch);
+                _writer.Line("}");
+            }
+            return;
+        }
         _writer.Directive(conditional.Syntax);
         _writer.Line("if (" + Emit(conditional.Condition).Text + ") {");
         EmitNested(conditional.WhenTrue);
@@ -122,7 +143,7 @@ internal sealed partial class CudaTranslator
         foreach (var declarator in group.Declarations.SelectMany(d => d.Declarators))
         {
             var local = declarator.Symbol;
-            if (!IsScalar(local.Type))
+            if (!IsScalar(Bound(local.Type)))
             {
                 Report(DiagnosticDescriptors.UnsupportedConstruct, declarator.Syntax, "for-loop declaration of a non-scalar");
                 continue;
@@ -160,7 +181,7 @@ internal sealed partial class CudaTranslator
         {
             foreach (var declarator in declaration.Declarators)
             {
-                if (declarator.Symbol.IsConst) continue;
+                if (declarator.Symbol.IsConst || _folder.IsConstantLocal(declarator.Symbol)) continue;
                 _writer.Directive(declarator.Syntax);
                 EmitDeclarator(group, declarator, declaration.Initializer);
             }
@@ -188,6 +209,8 @@ internal sealed partial class CudaTranslator
         string name;
         if (kind.IsRegister())
         {
+            // A tile only the branches this instance drops would use is not declared.
+            if (!IsLive(local) && initializer is not null && IsTileConstruction(initializer, local.Type)) return;
             // var t = new RT<...>();  →  kittens::rt<...> t;
             var type = SpellChecked(local.Type, location, local.Name);
             name = Declare(local);
@@ -256,6 +279,7 @@ internal sealed partial class CudaTranslator
 
         var sharedType = invocation.TargetMethod.TypeArguments.FirstOrDefault();
         if (sharedType is null) return;
+        sharedType = Bound(sharedType);
         var location = LocationInfo.From(invocation.Syntax);
         var type = SpellChecked(sharedType, location, local.Name);
         int? byteSize = SharedMemory.ByteSize(sharedType, _known);
@@ -273,7 +297,7 @@ internal sealed partial class CudaTranslator
         }
 
         var countArgument = invocation.Arguments[0].Value;
-        if (countArgument.ConstantValue is not { HasValue: true, Value: int count } || count <= 0)
+        if (!_folder.TryFold(countArgument, out var countValue) || countValue is not int count || count <= 0)
         {
             Report(DiagnosticDescriptors.SharedAllocCount, countArgument.Syntax, Snippet(countArgument.Syntax));
             return;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Kittens.Generator.Binding;
 using Kittens.Generator.Diagnostics;
 using Kittens.Generator.Model;
 using Microsoft.CodeAnalysis;
@@ -26,16 +27,30 @@ internal sealed partial class CudaTranslator
     private readonly HashSet<string> _calledNames = new();
     private readonly HashSet<string> _sourceNames = new();
     private readonly HashSet<IParameterSymbol> _writtenParameters = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ILocalSymbol> _writtenLocals = new(SymbolEqualityComparer.Default);
+    private readonly TypeBinding _binding;
+    private readonly ConstantFolder _folder;
     private IBlockOperation? _topBlock;
+    private HashSet<ILocalSymbol>? _liveLocals;
 
-    public CudaTranslator(KernelTranslation kernel, IMethodSymbol method, SemanticModel semanticModel, bool isKernel)
+    /// <param name="kernel">The translation this body belongs to.</param>
+    /// <param name="method">The kernel or device function, as declared (its type parameters unbound).</param>
+    /// <param name="semanticModel">The semantic model of the method's syntax tree.</param>
+    /// <param name="isKernel">The body is the kernel's own (shared allocations may appear in it).</param>
+    /// <param name="binding">The concrete types of the method's type parameters in this instance.</param>
+    public CudaTranslator(KernelTranslation kernel, IMethodSymbol method, SemanticModel semanticModel, bool isKernel, TypeBinding binding)
     {
         _kernel = kernel;
         _known = kernel.Known;
         _method = method;
         _semanticModel = semanticModel;
         _isKernel = isKernel;
+        _binding = binding;
+        _folder = new ConstantFolder(_known, binding);
     }
+
+    /// <summary>A type as this instance sees it: every bound type parameter replaced by its concrete type.</summary>
+    private ITypeSymbol Bound(ITypeSymbol type) => _binding.Substitute(type);
 
     private DiagnosticBag Diagnostics => _kernel.Diagnostics;
 
@@ -56,6 +71,8 @@ internal sealed partial class CudaTranslator
         }
 
         FindWrittenParameters(body);
+        FindConstantLocals(body);
+        if (!_binding.IsEmpty) FindLiveLocals(body);
         FindNames(body);
         foreach (var parameter in _method.Parameters) Declare(parameter);
         var block = body.BlockBody ?? body.ExpressionBody;
@@ -75,17 +92,27 @@ internal sealed partial class CudaTranslator
     /// </summary>
     public string DeviceFunctionSignature(string name)
     {
-        string returnType = _method.ReturnsVoid ? "void" : CudaTypeNames.Primitive(_method.ReturnType.SpecialType) ?? "void";
+        string returnType = _method.ReturnsVoid ? "void" : CudaTypeNames.Primitive(Bound(_method.ReturnType).SpecialType) ?? "void";
         var parameters = new List<string>();
+        var templateParameters = new List<string>();
         foreach (var parameter in _method.Parameters)
         {
             var location = LocationInfo.From(parameter.Locations.FirstOrDefault());
             var type = SpellChecked(parameter.Type, location, parameter.Name);
             var kind = _known.GetTileKind(parameter.Type);
+            if (kind == TileKind.GlobalLayout && !TmaTypes.HasAttribute(parameter, _known))
+            {
+                // A tensor without [Tma] takes whatever gl the caller has (with or without tensor
+                // maps, declared or inferred): a template parameter, deduced at the call.
+                var templateName = "G_" + NameOf(parameter);
+                templateParameters.Add("typename " + templateName);
+                parameters.Add("const " + templateName + "& " + NameOf(parameter));
+                continue;
+            }
             if (kind == TileKind.GlobalLayout)
             {
                 // A tensor with [Tma] types is the full kittens::gl<T, st<...>, ...> a kernel passes on.
-                type = TmaTypes.SpellGlobal(parameter.Type, TmaTypes.Read(parameter, _known, Diagnostics, _kernel.CancellationToken), _known) ?? type;
+                type = TmaTypes.SpellGlobal(Bound(parameter.Type), TmaTypes.Read(parameter, _known, Diagnostics, _kernel.CancellationToken), _known) ?? type;
             }
             else if (TmaTypes.HasAttribute(parameter, _known))
             {
@@ -104,7 +131,8 @@ internal sealed partial class CudaTranslator
             };
             parameters.Add(declarator + NameOf(parameter));
         }
-        return "__device__ __forceinline__ " + returnType + " " + name + "(" + string.Join(", ", parameters) + ")";
+        string template = templateParameters.Count == 0 ? string.Empty : "template <" + string.Join(", ", templateParameters) + ">\n";
+        return template + "__device__ __forceinline__ " + returnType + " " + name + "(" + string.Join(", ", parameters) + ")";
     }
 
     /// <summary>
@@ -113,6 +141,7 @@ internal sealed partial class CudaTranslator
     /// </summary>
     private string SpellChecked(ITypeSymbol type, LocationInfo? location, string what)
     {
+        type = Bound(type);
         var spelled = CudaTypeNames.Spell(type, _known);
         if (spelled is null)
         {
@@ -169,7 +198,7 @@ internal sealed partial class CudaTranslator
                     CudaNames.AddUnqualifiedIdentifiers(cuda, _calledNames);
                     break;
                 case IInvocationOperation invocation when _known.HasAttribute(invocation.TargetMethod, _known.DeviceFunctionAttribute):
-                    _calledNames.Add(_kernel.DeviceFunctionName(invocation.TargetMethod));
+                    _calledNames.Add(_kernel.DeviceFunctionName(_binding.Substitute(invocation.TargetMethod)));
                     break;
                 case IPropertyReferenceOperation property when _known.GetCuda(property.Property) is { } cuda:
                     CudaNames.AddUnqualifiedIdentifiers(cuda, _calledNames);
@@ -183,6 +212,45 @@ internal sealed partial class CudaTranslator
         }
     }
 
+    /// <summary>
+    /// Locals that this binding makes constants: initialised from a folded expression
+    /// (<c>int consumers = TSchedule.Consumers;</c>) and never written again. Their reads are
+    /// written as literals and their declarations left out, as for C# <c>const</c> locals.
+    /// </summary>
+    private void FindConstantLocals(IOperation body)
+    {
+        if (_binding.IsEmpty) return;
+        // Descendants come in source order, so a local folds through the locals declared before it.
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is not IVariableDeclaratorOperation declarator) continue;
+            var local = declarator.Symbol;
+            if (local.IsConst || local.IsRef || _writtenLocals.Contains(local) || !IsScalar(local.Type)) continue;
+            var initializer = (declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer)?.Value;
+            if (initializer is null || declarator.Parent?.Parent?.Parent is IForLoopOperation) continue;
+            if (_folder.TryFoldBound(initializer, out var value) && value is not null) _folder.AddConstantLocal(local, value);
+        }
+    }
+
+    /// <summary>
+    /// The locals read in the code this binding keeps (branches it decides against are skipped),
+    /// so a tile only a dropped branch used is not declared (NVRTC would warn it is unused).
+    /// </summary>
+    private void FindLiveLocals(IOperation operation)
+    {
+        _liveLocals ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        if (operation is IConditionalOperation conditional && _folder.TryFoldBound(conditional.Condition, out var decided) && decided is bool chosen)
+        {
+            if ((chosen ? conditional.WhenTrue : conditional.WhenFalse) is { } branch) FindLiveLocals(branch);
+            return;
+        }
+        if (operation is ILocalReferenceOperation { IsDeclaration: false } reference) _liveLocals.Add(reference.Local);
+        foreach (var child in operation.ChildOperations) FindLiveLocals(child);
+    }
+
+    /// <summary>Whether the kept code reads <paramref name="local"/> (always true without a binding).</summary>
+    private bool IsLive(ILocalSymbol local) => _liveLocals is null || _liveLocals.Contains(local);
+
     private void FindWrittenParameters(IOperation body)
     {
         foreach (var operation in body.Descendants())
@@ -195,6 +263,7 @@ internal sealed partial class CudaTranslator
                 _ => null,
             };
             if (target is IParameterReferenceOperation reference) _writtenParameters.Add(reference.Parameter);
+            if (target is ILocalReferenceOperation local) _writtenLocals.Add(local.Local);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using Kittens.Generator.Binding;
 using Kittens.Generator.Diagnostics;
 using Kittens.Generator.Model;
 using Microsoft.CodeAnalysis;
@@ -20,12 +21,14 @@ internal sealed class KernelTranslation
     private readonly HashSet<string> _functionNames = new();
     private readonly List<(long Bytes, int Alignment)> _allocations = new();
     private readonly List<SharedTypeModel> _sharedTypes = new();
+    private readonly Dictionary<IParameterSymbol, List<ITypeSymbol>> _inferredTensorMaps = new(SymbolEqualityComparer.Default);
 
-    public KernelTranslation(KnownSymbols known, DiagnosticBag diagnostics, IMethodSymbol kernel, string entryPoint, CancellationToken cancellationToken)
+    public KernelTranslation(KnownSymbols known, DiagnosticBag diagnostics, IMethodSymbol kernel, string entryPoint, TypeBinding binding, CancellationToken cancellationToken)
     {
         Known = known;
         Diagnostics = diagnostics;
         Kernel = kernel;
+        Binding = binding;
         CancellationToken = cancellationToken;
         _functionNames.Add(entryPoint);
         _callStack.Add(kernel);
@@ -36,6 +39,9 @@ internal sealed class KernelTranslation
     public DiagnosticBag Diagnostics { get; }
 
     public IMethodSymbol Kernel { get; }
+
+    /// <summary>The kernel instance's binding of the kernel method's type parameters.</summary>
+    public TypeBinding Binding { get; }
 
     public CancellationToken CancellationToken { get; }
 
@@ -51,10 +57,25 @@ internal sealed class KernelTranslation
     /// <summary>Translates the kernel body; returns the translator, which knows the parameters' CUDA names.</summary>
     public CudaTranslator TranslateKernel(MethodDeclarationSyntax syntax, SemanticModel semanticModel, out EquatableArray<CudaLine> body)
     {
-        var translator = new CudaTranslator(this, Kernel, semanticModel, isKernel: true);
+        var translator = new CudaTranslator(this, Kernel, semanticModel, isKernel: true, Binding);
         body = translator.TranslateBody(syntax);
         return translator;
     }
+
+    /// <summary>A kernel tensor parameter with a bare [Tma]: its tensor maps are inferred from the TMA ops on it.</summary>
+    public bool InfersTensorMaps(IParameterSymbol parameter) =>
+        SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, Kernel.OriginalDefinition) && TmaTypes.IsInferred(parameter, Known);
+
+    /// <summary>Records that the kernel body moves <paramref name="type"/> through <paramref name="parameter"/> by TMA.</summary>
+    public void AddInferredTensorMap(IParameterSymbol parameter, ITypeSymbol type)
+    {
+        if (!_inferredTensorMaps.TryGetValue(parameter, out var types)) _inferredTensorMaps[parameter] = types = new List<ITypeSymbol>();
+        if (!types.Any(t => SymbolEqualityComparer.Default.Equals(t, type))) types.Add(type);
+    }
+
+    /// <summary>The shared types the body moves through a kernel tensor parameter with a bare [Tma], in order of first use.</summary>
+    public IReadOnlyList<ITypeSymbol> InferredTensorMaps(IParameterSymbol parameter) =>
+        _inferredTensorMaps.TryGetValue(parameter, out var types) ? types : (IReadOnlyList<ITypeSymbol>)new ITypeSymbol[0];
 
     /// <summary>Records a shared allocation of <paramref name="count"/> objects of <paramref name="cudaType"/>, in allocation order.</summary>
     public void AddAllocation(string cudaType, int byteSize, int alignment, int count)
@@ -68,7 +89,10 @@ internal sealed class KernelTranslation
     /// The CUDA name of a [DeviceFunction] called at <paramref name="callSite"/>, translating it
     /// on first use; null (with a diagnostic) when it cannot be translated or the call recurses.
     /// </summary>
-    public string? RequestDeviceFunction(IMethodSymbol method, IOperation callSite)
+    /// <param name="method">The callee with its type arguments bound (concrete).</param>
+    /// <param name="callSite">The call, for diagnostics.</param>
+    /// <param name="binding">The callee's own type parameters bound to those type arguments.</param>
+    public string? RequestDeviceFunction(IMethodSymbol method, IOperation callSite, TypeBinding binding)
     {
         if (_deviceFunctions.TryGetValue(method, out var state) && state.Visited)
         {
@@ -78,6 +102,12 @@ internal sealed class KernelTranslation
                 return null;
             }
             return state.Name;
+        }
+        if (_callStack.Any(m => SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, method.OriginalDefinition)))
+        {
+            // A generic function calling itself with other type arguments: still recursion.
+            ReportRecursion(method, callSite);
+            return null;
         }
 
         state = State(method);
@@ -90,7 +120,7 @@ internal sealed class KernelTranslation
         state.InProgress = true;
         _callStack.Add(method);
         var semanticModel = Known.Compilation.GetSemanticModel(declaration!.SyntaxTree);
-        var translator = new CudaTranslator(this, method, semanticModel, isKernel: false);
+        var translator = new CudaTranslator(this, method.OriginalDefinition, semanticModel, isKernel: false, binding);
         var body = translator.TranslateBody(declaration);
         var signature = translator.DeviceFunctionSignature(state.Name);
         _callStack.RemoveAt(_callStack.Count - 1);
@@ -122,7 +152,7 @@ internal sealed class KernelTranslation
     /// <summary>Reports a call back into <paramref name="method"/> while it is being translated.</summary>
     public void ReportRecursion(IMethodSymbol method, IOperation callSite)
     {
-        int start = _callStack.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, method));
+        int start = _callStack.FindIndex(m => SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, method.OriginalDefinition));
         var path = _callStack.Skip(start < 0 ? 0 : start).Select(m => m.Name).Concat(new[] { method.Name });
         Diagnostics.AddUnlessCovered(
             DiagnosticDescriptors.Recursion, LocationInfo.From(callSite.Syntax), method.Name, string.Join(" -> ", path));
@@ -130,7 +160,8 @@ internal sealed class KernelTranslation
 
     private static MethodDeclarationSyntax? FindDeclaration(IMethodSymbol method)
     {
-        var implementation = method.PartialImplementationPart ?? method;
+        var definition = method.OriginalDefinition;
+        var implementation = definition.PartialImplementationPart ?? definition;
         foreach (var reference in implementation.DeclaringSyntaxReferences)
         {
             if (reference.GetSyntax() is MethodDeclarationSyntax { } syntax && (syntax.Body is not null || syntax.ExpressionBody is not null))
@@ -143,7 +174,7 @@ internal sealed class KernelTranslation
     {
         string? reason = null;
         if (!method.IsStatic) reason = DiagnosticDescriptors.DeviceFunctionReasons.NotStatic;
-        else if (method.IsGenericMethod || IsInGenericType(method)) reason = DiagnosticDescriptors.DeviceFunctionReasons.Generic;
+        else if (IsInGenericType(method)) reason = DiagnosticDescriptors.DeviceFunctionReasons.Generic;
         else if (declaration is null) reason = DiagnosticDescriptors.DeviceFunctionReasons.NoBody;
         else if (!method.ReturnsVoid && CudaTypeNames.Primitive(method.ReturnType.SpecialType) is null)
         {

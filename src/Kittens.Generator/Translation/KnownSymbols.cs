@@ -15,6 +15,8 @@ internal sealed class KnownSymbols
         CudaAttribute = compilation.GetTypeByMetadataName("Kittens.CudaAttribute");
         CudaTypeAttribute = compilation.GetTypeByMetadataName("Kittens.CudaTypeAttribute");
         DimAttribute = compilation.GetTypeByMetadataName("Kittens.DimAttribute");
+        FoldedDimAttribute = compilation.GetTypeByMetadataName("Kittens.FoldedDimAttribute");
+        KernelInstanceAttribute = compilation.GetTypeByMetadataName("Kittens.KernelInstanceAttribute");
         SharedAllocationAttribute = compilation.GetTypeByMetadataName("Kittens.SharedAllocationAttribute");
         ShapeAttribute = compilation.GetTypeByMetadataName("Kittens.ShapeAttribute");
         TmaAttribute = compilation.GetTypeByMetadataName("Kittens.TmaAttribute");
@@ -37,6 +39,8 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? CudaAttribute { get; }
     public INamedTypeSymbol? CudaTypeAttribute { get; }
     public INamedTypeSymbol? DimAttribute { get; }
+    public INamedTypeSymbol? FoldedDimAttribute { get; }
+    public INamedTypeSymbol? KernelInstanceAttribute { get; }
     public INamedTypeSymbol? SharedAllocationAttribute { get; }
     public INamedTypeSymbol? ShapeAttribute { get; }
     public INamedTypeSymbol? TmaAttribute { get; }

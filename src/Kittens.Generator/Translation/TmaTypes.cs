@@ -18,6 +18,14 @@ internal static class TmaTypes
     public static bool HasAttribute(IParameterSymbol parameter, KnownSymbols known) =>
         known.GetAttribute(parameter, known.TmaAttribute) is not null;
 
+    /// <summary>
+    /// A bare <c>[Tma]</c>, listing no types: the tensor's maps are the shared types the kernel
+    /// body moves through it by TMA, in order of first use (how a generic kernel, whose tile types
+    /// depend on its type parameters, declares them).
+    /// </summary>
+    public static bool IsInferred(IParameterSymbol parameter, KnownSymbols known) =>
+        HasAttribute(parameter, known) && Listed(parameter, known).Count == 0;
+
     /// <summary>The types [Tma] lists, in order (null for an entry that is not a type); empty without [Tma].</summary>
     public static IReadOnlyList<ITypeSymbol?> Listed(IParameterSymbol parameter, KnownSymbols known)
     {

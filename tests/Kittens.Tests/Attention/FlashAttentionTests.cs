@@ -6,7 +6,7 @@ using static Kittens.Tests.GpuTests.GpuTestHelpers;
 namespace Kittens.Tests.Attention;
 
 /// <summary>
-/// <see cref="FlashAttention"/> on the H100 against float64: head dims 64 and 128, causal and
+/// <see cref="FlashAttention"/> on the H100 against float64: head dims 64, 96, 128 and 256, causal and
 /// not, multi-head and grouped-query (head ratios 1, 2 and 4), sequence lengths that are and are
 /// not multiples of the tiles (down to 1), default and custom scales; O and LSE both checked,
 /// outputs poisoned first, repeat launches on another stream bit-identical, and the hot path
@@ -103,6 +103,19 @@ public sealed class FlashAttentionTests
     [InlineData(128, true, 1, 8, 2, 640)]
     [InlineData(128, true, 3, 1, 1, 129)]
     [InlineData(128, true, 1, 4, 4, 1000)]
+    [InlineData(96, false, 1, 4, 1, 333)]
+    [InlineData(96, false, 2, 16, 4, 1100)]
+    [InlineData(96, false, 1, 1, 1, 1)]
+    [InlineData(96, true, 1, 8, 2, 640)]
+    [InlineData(96, true, 3, 1, 1, 129)]
+    [InlineData(96, true, 2, 2, 2, 1000)]
+    [InlineData(256, false, 1, 4, 1, 333)]
+    [InlineData(256, false, 2, 16, 4, 1100)]
+    [InlineData(256, false, 1, 1, 1, 1)]
+    [InlineData(256, false, 1, 2, 2, 49)]     // one K/V block of 48 and one row past it
+    [InlineData(256, true, 1, 8, 2, 640)]
+    [InlineData(256, true, 3, 1, 1, 129)]
+    [InlineData(256, true, 1, 4, 4, 1000)]
     public void MatchesTheFloat64Reference(int d, bool causal, int batch, int heads, int kvHeads, int n)
     {
         RequireHopper();
@@ -140,6 +153,10 @@ public sealed class FlashAttentionTests
     [InlineData(64, true)]
     [InlineData(128, false)]
     [InlineData(128, true)]
+    [InlineData(96, false)]
+    [InlineData(96, true)]
+    [InlineData(256, false)]
+    [InlineData(256, true)]
     public void ASmallGridLoopsOverEveryTile(int d, bool causal)
     {
         RequireHopper();
@@ -152,10 +169,7 @@ public sealed class FlashAttentionTests
 
         void Launch(Dim3 grid)
         {
-            if (d == 64)
-                Kittens.Attention.Kernels.FlashAttentionKernels.ForwardD64Kernel.Launch(stream, grid, x.Q, x.K, x.V, x.O, x.Lse, causalFlag, scaleLog2, problem.HeadRatio);
-            else
-                Kittens.Attention.Kernels.FlashAttentionKernels.ForwardD128Kernel.Launch(stream, grid, x.Q, x.K, x.V, x.O, x.Lse, causalFlag, scaleLog2, problem.HeadRatio);
+            Kittens.Attention.Kernels.FlashAttentionKernels.Launch(d, stream, grid, x.Q, x.K, x.V, x.O, x.Lse, causalFlag, scaleLog2, problem.HeadRatio);
             Synchronize();
         }
 
@@ -177,6 +191,8 @@ public sealed class FlashAttentionTests
     [InlineData(64, true, 0.4f)]
     [InlineData(128, false, 0.3f)]
     [InlineData(128, true, 0.01f)]
+    [InlineData(96, true, 0.2f)]
+    [InlineData(256, false, 0.02f)]
     public void ACustomScaleIsApplied(int d, bool causal, float scale)
     {
         RequireHopper();
@@ -213,6 +229,8 @@ public sealed class FlashAttentionTests
     [InlineData(64, true)]
     [InlineData(128, false)]
     [InlineData(128, true)]
+    [InlineData(96, false)]
+    [InlineData(256, true)]
     public void TheHotPathAllocatesNothingAfterTheFirstCall(int d, bool causal)
     {
         RequireHopper();
