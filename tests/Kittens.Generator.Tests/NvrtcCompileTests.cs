@@ -48,7 +48,7 @@ public sealed class NvrtcCompileTests
         Assert.Contains("Kernels/Bad.cs(15)", error.Message + error.ToString(), StringComparison.Ordinal);
     }
 
-    private static void RequireNvrtc()
+    internal static void RequireNvrtc()
     {
         try
         {

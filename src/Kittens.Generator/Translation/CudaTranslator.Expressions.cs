@@ -107,6 +107,11 @@ internal sealed partial class CudaTranslator
             _folder.TryFoldBound(binary.LeftOperand, out var decided) && decided is bool leftValue &&
             leftValue == (binary.OperatorKind == BinaryOperatorKind.ConditionalAnd))
             return Emit(binary.RightOperand);
+        // 'x && TSchedule.Flag' with the flag bound true is just x (right sides have no side effects to keep when decided).
+        if (!_binding.IsEmpty && binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr &&
+            _folder.TryFoldBound(binary.RightOperand, out var decidedRight) && decidedRight is bool rightValue &&
+            rightValue == (binary.OperatorKind == BinaryOperatorKind.ConditionalAnd))
+            return Emit(binary.LeftOperand);
 
         var left = Emit(binary.LeftOperand, ImplicitCasts.Integral);
         var right = Emit(binary.RightOperand, ImplicitCasts.Integral);
