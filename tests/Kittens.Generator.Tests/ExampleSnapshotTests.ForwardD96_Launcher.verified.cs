@@ -5,7 +5,7 @@ namespace Kittens.Attention.Kernels;
 
 static partial class FlashAttentionKernels
 {
-    /// <summary>The CUDA source and typed launcher of the kernel <c>ForwardD96</c>, the instance <c>FlashAttentionKernels.Forward&lt;D96, D128, HeadDim96Schedule&gt;</c>.</summary>
+    /// <summary>The CUDA source and typed launcher of the kernel <c>ForwardD96</c>, the instance <c>FlashAttentionKernels.Forward&lt;D96, D128, HeadDim128Schedule&gt;</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kittens.Generator", "1.0.0")]
     public static class ForwardD96Kernel
     {

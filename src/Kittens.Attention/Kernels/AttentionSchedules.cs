@@ -47,19 +47,7 @@ internal readonly struct HeadDim64Schedule : IAttentionSchedule
     public static bool WaitAfterSoftmax => false;
 }
 
-/// <summary>Head dim 96: two consumers at 240 registers with Q in registers, K/V tiles of 128 rows two deep.</summary>
-internal readonly struct HeadDim96Schedule : IAttentionSchedule
-{
-    public const int ConsumerCount = 2;
-    public static int Consumers => ConsumerCount;
-    public static int Stages => 2;
-    public static int ProducerRegisters => 24;
-    public static int ConsumerRegisters => 240;
-    public static bool QueriesInRegisters => true;
-    public static bool WaitAfterSoftmax => true;
-}
-
-/// <summary>Head dim 128: two consumers at 240 registers with Q in registers, K/V tiles of 128 rows two deep.</summary>
+/// <summary>Head dims 96 and 128: two consumers at 240 registers with Q in registers, K/V tiles of 128 rows two deep.</summary>
 internal readonly struct HeadDim128Schedule : IAttentionSchedule
 {
     public const int ConsumerCount = 2;

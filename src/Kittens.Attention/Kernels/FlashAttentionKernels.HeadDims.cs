@@ -15,8 +15,7 @@ internal static partial class FlashAttentionKernels
     public static int ConsumersFor(int headDim) => headDim switch
     {
         64 => HeadDim64Schedule.ConsumerCount,
-        96 => HeadDim96Schedule.ConsumerCount,
-        128 => HeadDim128Schedule.ConsumerCount,
+        96 or 128 => HeadDim128Schedule.ConsumerCount,
         256 => HeadDim256Schedule.ConsumerCount,
         _ => throw Unsupported(headDim),
     };

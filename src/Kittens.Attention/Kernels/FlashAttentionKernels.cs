@@ -67,7 +67,7 @@ internal static partial class FlashAttentionKernels
     /// </summary>
     [Kernel(MinBlocksPerSm = 1)]
     [KernelInstance("ForwardD64", typeof(D64), typeof(D128), typeof(HeadDim64Schedule), Threads = (HeadDim64Schedule.ConsumerCount + 1) * 128)]
-    [KernelInstance("ForwardD96", typeof(D96), typeof(D128), typeof(HeadDim96Schedule), Threads = (HeadDim96Schedule.ConsumerCount + 1) * 128)]
+    [KernelInstance("ForwardD96", typeof(D96), typeof(D128), typeof(HeadDim128Schedule), Threads = (HeadDim128Schedule.ConsumerCount + 1) * 128)]
     [KernelInstance("ForwardD128", typeof(D128), typeof(D128), typeof(HeadDim128Schedule), Threads = (HeadDim128Schedule.ConsumerCount + 1) * 128)]
     [KernelInstance("ForwardD256", typeof(D256), typeof(D48), typeof(HeadDim256Schedule), Threads = (HeadDim256Schedule.ConsumerCount + 1) * 128)]
     public static void Forward<THeadDim, TKvRows, TSchedule>(
