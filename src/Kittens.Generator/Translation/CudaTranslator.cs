@@ -70,7 +70,7 @@ internal sealed partial class CudaTranslator
             return EquatableArray<CudaLine>.Empty;
         }
 
-        FindWrittenParameters(body);
+        FindWrittenSymbols(body);
         FindConstantLocals(body);
         if (!_binding.IsEmpty) FindLiveLocals(body);
         FindNames(body);
@@ -225,7 +225,7 @@ internal sealed partial class CudaTranslator
         {
             if (operation is not IVariableDeclaratorOperation declarator) continue;
             var local = declarator.Symbol;
-            if (local.IsConst || local.IsRef || _writtenLocals.Contains(local) || !IsScalar(local.Type)) continue;
+            if (local.IsConst || local.IsRef || _writtenLocals.Contains(local) || !IsScalar(Bound(local.Type))) continue;
             var initializer = (declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer)?.Value;
             if (initializer is null || declarator.Parent?.Parent?.Parent is IForLoopOperation) continue;
             if (_folder.TryFoldBound(initializer, out var value) && value is not null) _folder.AddConstantLocal(local, value);
@@ -251,7 +251,7 @@ internal sealed partial class CudaTranslator
     /// <summary>Whether the kept code reads <paramref name="local"/> (always true without a binding).</summary>
     private bool IsLive(ILocalSymbol local) => _liveLocals is null || _liveLocals.Contains(local);
 
-    private void FindWrittenParameters(IOperation body)
+    private void FindWrittenSymbols(IOperation body)
     {
         foreach (var operation in body.Descendants())
         {
