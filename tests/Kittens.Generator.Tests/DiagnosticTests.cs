@@ -136,6 +136,12 @@ public sealed class DiagnosticTests
                     a = b; /*here*/
             """), Marker),
         ["KIT0205"] = (Kernel("        Warp.Zero(new RT<float, D16, D16, Row>()); /*here*/"), Marker),
+        ["KIT0206"] = (Kernel("        var acc = new RT<float, D16, D16, Row>[x.Rows]; /*here*/"), Marker),
+        ["KIT0207"] = (Kernel("""
+                    var k = Shared.Alloc<ST<bf16, D64, D128>>();
+                    var r = new RT<bf16, D16, D32, Row>();
+                    Warp.Load(r, k.Sub<D16, D32>(0, 1)); /*here*/
+            """), Marker),
 
         ["KIT0301"] = (Kernel("        int n = Helper(); /*here*/", members: "static int Helper() => 1;"), Marker),
         ["KIT0302"] = (Kernel("        float e = MathF.Exp(x.Rows); /*here*/"), Marker),

@@ -460,7 +460,7 @@ public sealed class HopperTests
                 """)));
         Assert.Empty(run.Diagnostics);
         Assert.Contains(
-            "fetch(kittens::st<kittens::bf16, 64, 64>& tile, const kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 64, 64>>& g, kittens::semaphore& sem)",
+            "fetch(kittens::st<kittens::bf16, 64, 64, P_tile, S_tile>& tile, const kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 64, 64>>& g, kittens::semaphore& sem)",
             run.Kernel("Run").CudaSource, StringComparison.Ordinal);
     }
 

@@ -5,7 +5,9 @@ namespace Kittens;
 /// <c>callee(arg0, arg1, ...)</c>; for a property, an expression written as is. With
 /// placeholders <c>{0}</c>, <c>{1}</c>, ... it is a template over the receiver (of an instance
 /// member) and the arguments in order, e.g. <c>kittens::tma::store_async_wait&lt;{0}&gt;()</c>;
-/// an argument that lands inside a template's <c>&lt;...&gt;</c> must be a C# constant. This
+/// an argument that lands inside a template's <c>&lt;...&gt;</c> must be a C# constant.
+/// <c>{T0}</c>, <c>{T1}</c>, ... are the method's type arguments, spelled as CUDA types (a
+/// dimension marker as its number): <c>kittens::row_band&lt;{T0}&gt;({0}, {1})</c>. This
 /// attribute is the only place an op's CUDA mapping is declared.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Property, Inherited = false)]
@@ -63,3 +65,11 @@ public sealed class TensorMapTransferAttribute : Attribute
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class FoldedDimAttribute : Attribute;
+
+/// <summary>
+/// Marks a stub method that returns a view of part of a shared tile (a band of rows or columns):
+/// the generator checks the band's shape against the tile's and a constant band index against
+/// the band count, and binds a local from it by reference.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class SubTileAttribute : Attribute;

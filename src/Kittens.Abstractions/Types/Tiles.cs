@@ -22,7 +22,30 @@ public struct RV<T, N, L>
 /// </summary>
 [CudaType("kittens::st")]
 public struct ST<T, R, C> : ISharedMemory
-    where T : unmanaged where R : struct, IDim where C : struct, IDim;
+    where T : unmanaged where R : struct, IDim where C : struct, IDim
+{
+    /// <summary>
+    /// Band <paramref name="band"/> of <typeparamref name="R2"/> rows (rows band·R2 .. band·R2 + R2 − 1),
+    /// a view of this tile's memory that warp and warpgroup loads and stores and wgmma take like a
+    /// tile: <c>Warp.Load(scores, q.Rows&lt;D16&gt;(warp))</c>. R2 is a multiple of 16 that divides R.
+    /// A TMA copy takes it only where its rows are one block of memory (a tile of at most one
+    /// swizzle chunk of columns: 64 for 16-bit types, 32 for float).
+    /// </summary>
+    [Cuda("kittens::row_band<{T0}>({0}, {1})"), SubTile]
+    public readonly ST<T, R2, C> Rows<R2>(int band) where R2 : struct, IDim => throw Stub.OnlyInKernel();
+
+    /// <summary>
+    /// Band <paramref name="band"/> of <typeparamref name="C2"/> columns, a view like <see cref="Rows{R2}(int)"/>.
+    /// C2 is a whole number of the tile's swizzle chunks (64 columns for 16-bit tiles of 64 or more
+    /// columns, 32 for float tiles of 32 or more), since a narrower band would need another swizzle.
+    /// </summary>
+    [Cuda("kittens::col_band<{T0}>({0}, {1})"), SubTile]
+    public readonly ST<T, R, C2> Cols<C2>(int band) where C2 : struct, IDim => throw Stub.OnlyInKernel();
+
+    /// <summary>The <typeparamref name="R2"/> x <typeparamref name="C2"/> sub-tile at band (<paramref name="rowBand"/>, <paramref name="colBand"/>): <see cref="Rows{R2}(int)"/> and <see cref="Cols{C2}(int)"/> at once.</summary>
+    [Cuda("kittens::subtile<{T0}, {T1}>({0}, {1}, {2})"), SubTile]
+    public readonly ST<T, R2, C2> Sub<R2, C2>(int rowBand, int colBand) where R2 : struct, IDim where C2 : struct, IDim => throw Stub.OnlyInKernel();
+}
 
 /// <summary>A shared-memory vector of N elements. Allocate with <see cref="Shared.Alloc{T}()"/>.</summary>
 [CudaType("kittens::sv")]

@@ -181,6 +181,14 @@ internal static class DiagnosticDescriptors
         "KIT0205", "Tile created outside a local declaration",
         "'{0}' must be the initializer of a local, as in 'var t = new RT<float, D16, D64, Row>();': shared tiles and vectors come from Shared.Alloc<...>() and tensors only from kernel parameters");
 
+    public static readonly DiagnosticDescriptor TileArrayLength = Error(
+        "KIT0206", "Tile array length is not a constant",
+        "'{0}' declares an array of register tiles or vectors whose length is not a positive constant: write 'new RT<...>[n]' with n a constant (or a value the kernel instance folds), and no initializer");
+
+    public static readonly DiagnosticDescriptor SubTileShape = Error(
+        "KIT0207", "Sub-tile does not fit its tile",
+        "'{0}' takes {1} of a {2} shared tile: {3}");
+
     // ---- KIT03xx: calls and members ----
 
     public static readonly DiagnosticDescriptor UnsupportedCall = Error(
@@ -273,6 +281,7 @@ internal static class DiagnosticDescriptors
         TupleNotSupported, PatternMatchingNotSupported, CheckedNotSupported, LockNotSupported, UsingNotSupported,
         YieldNotSupported,
         UnsupportedType, UnsupportedElementType, ObjectCreationNotSupported, TileAssignment, TileCreationOutsideDeclaration,
+        TileArrayLength, SubTileShape,
         UnsupportedCall, UseDeviceMath, VirtualCall, Recursion, InvalidDeviceFunction, UnsupportedMember,
         TemplateArgumentNotConstant, TmaTypeNotDeclared, TmaArgumentMismatch, UnfoldableMember,
         SharedAllocPlacement, SharedAllocCount, SharedMemoryTooLarge,

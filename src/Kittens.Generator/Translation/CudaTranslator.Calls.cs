@@ -28,8 +28,10 @@ internal sealed partial class CudaTranslator
             return Placeholder();
         }
 
-        if (_known.GetCuda(method) is { } cuda)
+        if (_known.GetCuda(method) is { } mapped)
         {
+            var cuda = WithTypeArguments(mapped, method);
+            if (_known.HasAttribute(method, _known.SubTileAttribute)) CheckSubTile(invocation, method);
             var ordered = OrderedArguments(invocation.Arguments).ToList();
             bool hasReceiver = !method.IsStatic && invocation.Instance is not null;
             CheckTemplateArguments(method, cuda, ordered, hasReceiver ? 1 : 0);
@@ -212,6 +214,13 @@ internal sealed partial class CudaTranslator
         {
             Report(DiagnosticDescriptors.UnfoldableMember, reference.Syntax, Snippet(reference.Syntax), why);
             return Placeholder();
+        }
+        if (property.Name == "Length" && !property.IsStatic && reference.Instance?.Type is IArrayTypeSymbol { Rank: 1 } array &&
+            _known.GetTileKind(array.ElementType).IsTileOrVector())
+        {
+            // An array of tiles: its length is a compile-time constant in CUDA too (a local's
+            // declared extent, or a device function's deduced template parameter).
+            return CudaExpr.Primary("kittens::extent(" + Emit(reference.Instance).Text + ")");
         }
         if (property.IsIndexer || _known.GetCuda(property) is not { } cuda)
         {

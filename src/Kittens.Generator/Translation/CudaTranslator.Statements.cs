@@ -205,6 +205,12 @@ internal sealed partial class CudaTranslator
             return;
         }
 
+        if (local.Type is IArrayTypeSymbol { Rank: 1 } tileArray && _known.GetTileKind(tileArray.ElementType).IsRegister())
+        {
+            EmitRegisterTileArray(local, tileArray, initializer, location, declarator);
+            return;
+        }
+
         var kind = _known.GetTileKind(local.Type);
         string name;
         if (kind.IsRegister())
@@ -228,6 +234,13 @@ internal sealed partial class CudaTranslator
             // var s = stages[i];  →  a reference to the shared tile, never a copy.
             var type = SpellChecked(local.Type, location, local.Name);
             name = Declare(local);
+            if (initializer is not null && IsSubTile(initializer))
+            {
+                // var band = q.Rows<D16>(w);  →  auto &band = kittens::row_band<16>(q, w);
+                // (a view's C++ type carries its parent's layout, which the C# type does not).
+                _writer.Line("auto &" + name + " = " + Emit(initializer).Text + ";");
+                return;
+            }
             if (initializer is null || !IsSharedReference(initializer))
             {
                 if (initializer is not null) Emit(initializer);
@@ -248,6 +261,23 @@ internal sealed partial class CudaTranslator
         var spelled = SpellChecked(local.Type, location, local.Name);
         name = Declare(local);
         _writer.Line(spelled + " " + name + (value is null ? string.Empty : " = " + value) + ";");
+    }
+
+    /// <summary>
+    /// <c>var acc = new RT&lt;...&gt;[4];</c> → <c>kittens::rt&lt;...&gt; acc[4];</c>: as many register
+    /// tiles, the length a constant (KIT0206 otherwise).
+    /// </summary>
+    private void EmitRegisterTileArray(ILocalSymbol local, IArrayTypeSymbol array, IOperation? initializer, LocationInfo? location, IVariableDeclaratorOperation declarator)
+    {
+        var type = SpellChecked(array.ElementType, location, local.Name);
+        var name = Declare(local);
+        if (initializer is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } creation &&
+            _folder.TryFold(creation.DimensionSizes[0], out var length) && length is int count && count > 0)
+        {
+            _writer.Line(type + " " + name + "[" + CudaLiterals.Int(count) + "];");
+            return;
+        }
+        Report(DiagnosticDescriptors.TileArrayLength, declarator.Syntax, Snippet(declarator.Syntax));
     }
 
     private bool IsTileConstruction(IOperation initializer, ITypeSymbol type) =>

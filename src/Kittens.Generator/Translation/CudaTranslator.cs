@@ -98,8 +98,26 @@ internal sealed partial class CudaTranslator
         foreach (var parameter in _method.Parameters)
         {
             var location = LocationInfo.From(parameter.Locations.FirstOrDefault());
+            if (TileArrayParameter(parameter, location) is { } array)
+            {
+                // An array of tiles, vectors or semaphores: a reference to the caller's array,
+                // its length a template parameter deduced at the call (what .Length reads).
+                templateParameters.Add("int " + array.Extent);
+                parameters.Add(array.Declarator);
+                continue;
+            }
             var type = SpellChecked(parameter.Type, location, parameter.Name);
             var kind = _known.GetTileKind(parameter.Type);
+            if (kind == TileKind.SharedTile && type.EndsWith(">", System.StringComparison.Ordinal))
+            {
+                // A shared tile takes a sub-tile view as well (kittens::st's parent rows and
+                // swizzle, deduced at the call; a tile of its own has the defaults).
+                string rows = "P_" + NameOf(parameter), swizzle = "S_" + NameOf(parameter);
+                templateParameters.Add("int " + rows);
+                templateParameters.Add("int " + swizzle);
+                parameters.Add(type.Substring(0, type.Length - 1) + ", " + rows + ", " + swizzle + ">& " + NameOf(parameter));
+                continue;
+            }
             if (kind == TileKind.GlobalLayout && !TmaTypes.HasAttribute(parameter, _known))
             {
                 // A tensor without [Tma] takes whatever gl the caller has (with or without tensor
@@ -133,6 +151,19 @@ internal sealed partial class CudaTranslator
         }
         string template = templateParameters.Count == 0 ? string.Empty : "template <" + string.Join(", ", templateParameters) + ">\n";
         return template + "__device__ __forceinline__ " + returnType + " " + name + "(" + string.Join(", ", parameters) + ")";
+    }
+
+    /// <summary>
+    /// A device-function parameter that is an array of register tiles or vectors, shared tiles or
+    /// vectors, or semaphores: its declarator <c>T (&amp;name)[N_name]</c> and the extent's name.
+    /// </summary>
+    private (string Declarator, string Extent)? TileArrayParameter(IParameterSymbol parameter, LocationInfo? location)
+    {
+        if (Bound(parameter.Type) is not IArrayTypeSymbol { Rank: 1 } array || !_known.GetTileKind(array.ElementType).IsTileOrVector()) return null;
+        if (parameter.RefKind != RefKind.None) return null;
+        var element = SpellChecked(array.ElementType, location, parameter.Name);
+        var extent = "N_" + NameOf(parameter);
+        return (element + " (&" + NameOf(parameter) + ")[" + extent + "]", extent);
     }
 
     /// <summary>

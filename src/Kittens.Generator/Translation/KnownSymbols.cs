@@ -16,6 +16,7 @@ internal sealed class KnownSymbols
         CudaTypeAttribute = compilation.GetTypeByMetadataName("Kittens.CudaTypeAttribute");
         DimAttribute = compilation.GetTypeByMetadataName("Kittens.DimAttribute");
         FoldedDimAttribute = compilation.GetTypeByMetadataName("Kittens.FoldedDimAttribute");
+        SubTileAttribute = compilation.GetTypeByMetadataName("Kittens.SubTileAttribute");
         KernelInstanceAttribute = compilation.GetTypeByMetadataName("Kittens.KernelInstanceAttribute");
         SharedAllocationAttribute = compilation.GetTypeByMetadataName("Kittens.SharedAllocationAttribute");
         ShapeAttribute = compilation.GetTypeByMetadataName("Kittens.ShapeAttribute");
@@ -40,6 +41,7 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? CudaTypeAttribute { get; }
     public INamedTypeSymbol? DimAttribute { get; }
     public INamedTypeSymbol? FoldedDimAttribute { get; }
+    public INamedTypeSymbol? SubTileAttribute { get; }
     public INamedTypeSymbol? KernelInstanceAttribute { get; }
     public INamedTypeSymbol? SharedAllocationAttribute { get; }
     public INamedTypeSymbol? ShapeAttribute { get; }

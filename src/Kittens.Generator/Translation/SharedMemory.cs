@@ -36,6 +36,16 @@ internal static class SharedMemory
     }
 
     /// <summary>
+    /// The swizzle width of a shared tile with <paramref name="cols"/> columns of
+    /// <paramref name="elementBytes"/>-byte elements: the widest of 128/64/32 bytes that divides a
+    /// row (16-bit: 64 columns → 128, 32 → 64, else 32; float: 32 columns → 128, else 64), as
+    /// <c>kittens::st_swizzle_bytes</c> in st.cuh computes it (pinned by a compile test).
+    /// </summary>
+    public static int SwizzleBytes(int cols, int elementBytes) => elementBytes == 2
+        ? (cols % 64 == 0 ? 128 : cols % 32 == 0 ? 64 : 32)
+        : (cols % 32 == 0 ? 128 : 64);
+
+    /// <summary>
     /// Where an allocation of <paramref name="type"/> may start: semaphores (8-byte mbarriers) are
     /// packed at their own alignment, so a kernel's dozen of them cost bytes, not a 1024-byte
     /// block each; tiles and vectors start on <see cref="Alignment"/>. The header allocator

@@ -16,6 +16,7 @@
 #include "kittens/types/register/rv.cuh"
 #include "kittens/types/register/rt.cuh"
 #include "kittens/types/shared/st.cuh"
+#include "kittens/types/shared/subtile.cuh"
 #include "kittens/types/shared/sv.cuh"
 #include "kittens/types/global/gl.cuh"
 #include "kittens/types/global/coord.cuh"

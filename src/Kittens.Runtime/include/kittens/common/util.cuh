@@ -28,4 +28,9 @@ __device__ __forceinline__ unsigned smem_addr(const void* p) {
     return (unsigned)__cvta_generic_to_shared(p);
 }
 
+// The length of an array (a C# tile array's .Length): a constant, also for a device function's
+// array parameter, whose extent is deduced at the call.
+template<class T, int N>
+__device__ __forceinline__ constexpr int extent(const T (&)[N]) { return N; }
+
 } // namespace kittens

@@ -70,8 +70,9 @@ __device__ __forceinline__ void expect(semaphore& sem, const X&... objs) {
 
 // ---- loads -----------------------------------------------------------------------------------
 
-template<class T, int R, int C, class GT, class... TMA>
-__device__ __forceinline__ void load_async(st<T, R, C>& dst, const gl<GT, TMA...>& src, const coord& idx, semaphore& sem) {
+template<class T, int R, int C, int P, int S, class GT, class... TMA>
+__device__ __forceinline__ void load_async(st<T, R, C, P, S>& dst, const gl<GT, TMA...>& src, const coord& idx, semaphore& sem) {
+    static_assert(st<T, R, C, P, S>::contiguous, "kittens::tma::load_async: this sub-tile is not one block of memory (a row band of a tile wider than one swizzle chunk); load the whole tile, or a band of one chunk");
     using TR = tma_traits<st<T, R, C>>;
     const unsigned long long map = detail::map_address<st<T, R, C>>(src);
     asm volatile("cp.async.bulk.tensor.5d.shared::cluster.global.tile.mbarrier::complete_tx::bytes"
@@ -87,9 +88,10 @@ __device__ __forceinline__ void load_async(st<T, R, C>& dst, const gl<GT, TMA...
 // every block of the cluster whose bit is set in `blocks`, at dst's offset; the bytes complete on
 // the semaphore at sem's offset in each of them (so each expects the bytes of every chunk it
 // receives). The chunk is contiguous in shared memory (st.cuh), so it is one copy.
-template<class T, int R, int C, class GT, class... TMA>
-__device__ __forceinline__ void load_async_multicast(st<T, R, C>& dst, int chunk, const gl<GT, TMA...>& src, const coord& idx,
+template<class T, int R, int C, int P, int S, class GT, class... TMA>
+__device__ __forceinline__ void load_async_multicast(st<T, R, C, P, S>& dst, int chunk, const gl<GT, TMA...>& src, const coord& idx,
                                                      semaphore& sem, int blocks) {
+    static_assert(is_same<st<T, R, C, P, S>, st<T, R, C>>::value, "kittens::tma::load_async_multicast: takes a whole tile, not a sub-tile");
     constexpr int W = 128 / (int)sizeof(T);
     static_assert(C % W == 0, "kittens::tma::load_async_multicast: the tile's rows must be whole 128-byte chunks");
     using Part = st<T, R, W>;
@@ -117,8 +119,9 @@ __device__ __forceinline__ void load_async(sv<T, N>& dst, const gl<GT, TMA...>& 
 
 // ---- stores ----------------------------------------------------------------------------------
 
-template<class GT, class... TMA, class T, int R, int C>
-__device__ __forceinline__ void store_async(const gl<GT, TMA...>& dst, const st<T, R, C>& src, const coord& idx) {
+template<class GT, class... TMA, class T, int R, int C, int P, int S>
+__device__ __forceinline__ void store_async(const gl<GT, TMA...>& dst, const st<T, R, C, P, S>& src, const coord& idx) {
+    static_assert(st<T, R, C, P, S>::contiguous, "kittens::tma::store_async: this sub-tile is not one block of memory (a row band of a tile wider than one swizzle chunk); store the whole tile, or a band of one chunk");
     using TR = tma_traits<st<T, R, C>>;
     const unsigned long long map = detail::map_address<st<T, R, C>>(dst);
     asm volatile("fence.proxy.async.shared::cta;" ::: "memory");

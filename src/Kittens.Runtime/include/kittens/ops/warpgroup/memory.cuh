@@ -29,12 +29,12 @@
 namespace kittens {
 namespace warpgroup {
 
-template<class T, int R, int C, class L, class U, int R2, int C2>
-__device__ inline void load(rt<T, R, C, L>& dst, const st<U, R2, C2>& src) {
+template<class T, int R, int C, class L, class U, int R2, int C2, int P2, int S2>
+__device__ inline void load(rt<T, R, C, L>& dst, const st<U, R2, C2, P2, S2>& src) {
     static_assert(R2 == 4 * R && C == C2, "warpgroup::load(rt, st): the shared tile must have 4x the register tile's rows and the same columns (rt<T, 16, C> <- st<U, 64, C>)");
     using T2 = typename packing<T>::packed;
     using U2 = typename packing<U>::packed;
-    using ST = st<U, R2, C2>;
+    using ST = st<U, R2, C2, P2, S2>;
     const unsigned sbase = src.base_addr() + (unsigned)((warpid() & 3) * R * (int)ST::swizzle_bytes);
     if constexpr (is_16bit<T>::value && is_same<T, U>::value) {
         const unsigned key = warp::detail::matrix_lane_key<ST, L>(laneid());
@@ -69,10 +69,10 @@ __device__ inline void load(rt<T, R, C, L>& dst, const st<U, R2, C2>& src) {
     }
 }
 
-template<class U, int R2, int C2, class T, int R, int C, class L>
-__device__ inline void store(st<U, R2, C2>& dst, const rt<T, R, C, L>& src) {
+template<class U, int R2, int C2, int P2, int S2, class T, int R, int C, class L>
+__device__ inline void store(st<U, R2, C2, P2, S2>& dst, const rt<T, R, C, L>& src) {
     static_assert(R2 == 4 * R && C == C2, "warpgroup::store(st, rt): the shared tile must have 4x the register tile's rows and the same columns (st<U, 64, C> <- rt<T, 16, C>)");
-    using ST = st<U, R2, C2>;
+    using ST = st<U, R2, C2, P2, S2>;
     warp::detail::store_blocks<ST>(dst.base_addr() + (unsigned)((warpid() & 3) * R * (int)ST::swizzle_bytes), src);
 #if defined(__CUDA_ARCH__) && __CUDA_ARCH__ >= 900
     asm volatile("fence.proxy.async.shared::cta;" ::: "memory");

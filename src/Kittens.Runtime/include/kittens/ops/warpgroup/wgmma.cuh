@@ -219,10 +219,10 @@ struct wgmma_check {
 };
 
 // The whole call for shared B; A from shared memory (tile) or registers (rt, row_l).
-template<bool Accumulate, bool Trans, class T, int N, int K, int BR, int BC>
-__device__ __forceinline__ void mma_ss(rt<float, 16, N, row_l>& d, const st<T, 64, K>& a, const st<T, BR, BC>& b) {
-    using DA = wgmma_descriptor<st<T, 64, K>, false>;
-    using DB = wgmma_descriptor<st<T, BR, BC>, !Trans>;   // AB: B is N-major (transposed)
+template<bool Accumulate, bool Trans, class T, int N, int K, int AP, int AS, int BR, int BC, int BP, int BS>
+__device__ __forceinline__ void mma_ss(rt<float, 16, N, row_l>& d, const st<T, 64, K, AP, AS>& a, const st<T, BR, BC, BP, BS>& b) {
+    using DA = wgmma_descriptor<st<T, 64, K, AP, AS>, false>;
+    using DB = wgmma_descriptor<st<T, BR, BC, BP, BS>, !Trans>;   // AB: B is N-major (transposed)
     fence_tile(d);
     asm volatile("wgmma.fence.sync.aligned;" ::: "memory");
     asm volatile("fence.proxy.async.shared::cta;" ::: "memory");
@@ -233,9 +233,9 @@ __device__ __forceinline__ void mma_ss(rt<float, 16, N, row_l>& d, const st<T, 6
     asm volatile("wgmma.commit_group.sync.aligned;" ::: "memory");
 }
 
-template<bool Accumulate, bool Trans, class T, int N, int K, int BR, int BC>
-__device__ __forceinline__ void mma_rs(rt<float, 16, N, row_l>& d, const rt<T, 16, K, row_l>& a, const st<T, BR, BC>& b) {
-    using DB = wgmma_descriptor<st<T, BR, BC>, !Trans>;
+template<bool Accumulate, bool Trans, class T, int N, int K, int BR, int BC, int BP, int BS>
+__device__ __forceinline__ void mma_rs(rt<float, 16, N, row_l>& d, const rt<T, 16, K, row_l>& a, const st<T, BR, BC, BP, BS>& b) {
+    using DB = wgmma_descriptor<st<T, BR, BC, BP, BS>, !Trans>;
     unsigned ar[K / 16][4];
     #pragma unroll
     for (int k = 0; k < K / 16; k++)
@@ -252,15 +252,15 @@ __device__ __forceinline__ void mma_rs(rt<float, 16, N, row_l>& d, const rt<T, 1
     asm volatile("wgmma.commit_group.sync.aligned;" ::: "memory");
 }
 
-template<bool Accumulate, bool Trans, class TD, int DR, int DN, class LD, class TA, int AR, int AK, class LA, class TB, int BR, int BC>
-__device__ __forceinline__ void mma_reg_a(rt<TD, DR, DN, LD>& d, const rt<TA, AR, AK, LA>& a, const st<TB, BR, BC>& b) {
+template<bool Accumulate, bool Trans, class TD, int DR, int DN, class LD, class TA, int AR, int AK, class LA, class TB, int BR, int BC, int BP, int BS>
+__device__ __forceinline__ void mma_reg_a(rt<TD, DR, DN, LD>& d, const rt<TA, AR, AK, LA>& a, const st<TB, BR, BC, BP, BS>& b) {
     static_assert(is_same<LA, row_l>::value, "kittens::warpgroup::mma: a register A must be a row_l tile");
     using C = wgmma_check<Trans, 16, TD, DR, DN, LD, TA, AR, AK, TB, BR, BC>;
     if constexpr ((bool)C::valid && is_same<LA, row_l>::value) mma_rs<Accumulate, Trans>(d, a, b);
 }
 
-template<bool Accumulate, bool Trans, class TD, int DR, int DN, class LD, class TA, int AR, int AK, class TB, int BR, int BC>
-__device__ __forceinline__ void mma_smem_a(rt<TD, DR, DN, LD>& d, const st<TA, AR, AK>& a, const st<TB, BR, BC>& b) {
+template<bool Accumulate, bool Trans, class TD, int DR, int DN, class LD, class TA, int AR, int AK, int AP, int AS, class TB, int BR, int BC, int BP, int BS>
+__device__ __forceinline__ void mma_smem_a(rt<TD, DR, DN, LD>& d, const st<TA, AR, AK, AP, AS>& a, const st<TB, BR, BC, BP, BS>& b) {
     using C = wgmma_check<Trans, 64, TD, DR, DN, LD, TA, AR, AK, TB, BR, BC>;
     if constexpr ((bool)C::valid) mma_ss<Accumulate, Trans>(d, a, b);
 }
@@ -323,41 +323,41 @@ __device__ __forceinline__ void mma_async_wait_after(rt<T, R, C, L>& d, const rv
 // ---- products ------------------------------------------------------------------------------
 
 // d += a * b   (a: rt<T,16,K,row_l> per warp, b: st<T,K,N>)
-template<class TD, int DR, int DN, class LD, class TA, int AR, int AK, class LA, class TB, int BR, int BC>
-__device__ inline void mma_AB(rt<TD, DR, DN, LD>& d, const rt<TA, AR, AK, LA>& a, const st<TB, BR, BC>& b) {
+template<class TD, int DR, int DN, class LD, class TA, int AR, int AK, class LA, class TB, int BR, int BC, int BP, int BS>
+__device__ inline void mma_AB(rt<TD, DR, DN, LD>& d, const rt<TA, AR, AK, LA>& a, const st<TB, BR, BC, BP, BS>& b) {
     detail::mma_reg_a<true, false>(d, a, b);
 }
 // d += a * b   (a: st<T,64,K>, b: st<T,K,N>)
-template<class TD, int DR, int DN, class LD, class TA, int AR, int AK, class TB, int BR, int BC>
-__device__ inline void mma_AB(rt<TD, DR, DN, LD>& d, const st<TA, AR, AK>& a, const st<TB, BR, BC>& b) {
+template<class TD, int DR, int DN, class LD, class TA, int AR, int AK, int AP, int AS, class TB, int BR, int BC, int BP, int BS>
+__device__ inline void mma_AB(rt<TD, DR, DN, LD>& d, const st<TA, AR, AK, AP, AS>& a, const st<TB, BR, BC, BP, BS>& b) {
     detail::mma_smem_a<true, false>(d, a, b);
 }
 // d += a * b^T (a: rt<T,16,K,row_l> per warp, b: st<T,N,K>)
-template<class TD, int DR, int DN, class LD, class TA, int AR, int AK, class LA, class TB, int BR, int BC>
-__device__ inline void mma_ABt(rt<TD, DR, DN, LD>& d, const rt<TA, AR, AK, LA>& a, const st<TB, BR, BC>& b) {
+template<class TD, int DR, int DN, class LD, class TA, int AR, int AK, class LA, class TB, int BR, int BC, int BP, int BS>
+__device__ inline void mma_ABt(rt<TD, DR, DN, LD>& d, const rt<TA, AR, AK, LA>& a, const st<TB, BR, BC, BP, BS>& b) {
     detail::mma_reg_a<true, true>(d, a, b);
 }
 // d += a * b^T (a: st<T,64,K>, b: st<T,N,K>)
-template<class TD, int DR, int DN, class LD, class TA, int AR, int AK, class TB, int BR, int BC>
-__device__ inline void mma_ABt(rt<TD, DR, DN, LD>& d, const st<TA, AR, AK>& a, const st<TB, BR, BC>& b) {
+template<class TD, int DR, int DN, class LD, class TA, int AR, int AK, int AP, int AS, class TB, int BR, int BC, int BP, int BS>
+__device__ inline void mma_ABt(rt<TD, DR, DN, LD>& d, const st<TA, AR, AK, AP, AS>& a, const st<TB, BR, BC, BP, BS>& b) {
     detail::mma_smem_a<true, true>(d, a, b);
 }
 
 // d = a * b, d = a * b^T: the same with d overwritten (scale-d = 0 on the first K step).
-template<class TD, int DR, int DN, class LD, class TA, int AR, int AK, class LA, class TB, int BR, int BC>
-__device__ inline void mm_AB(rt<TD, DR, DN, LD>& d, const rt<TA, AR, AK, LA>& a, const st<TB, BR, BC>& b) {
+template<class TD, int DR, int DN, class LD, class TA, int AR, int AK, class LA, class TB, int BR, int BC, int BP, int BS>
+__device__ inline void mm_AB(rt<TD, DR, DN, LD>& d, const rt<TA, AR, AK, LA>& a, const st<TB, BR, BC, BP, BS>& b) {
     detail::mma_reg_a<false, false>(d, a, b);
 }
-template<class TD, int DR, int DN, class LD, class TA, int AR, int AK, class TB, int BR, int BC>
-__device__ inline void mm_AB(rt<TD, DR, DN, LD>& d, const st<TA, AR, AK>& a, const st<TB, BR, BC>& b) {
+template<class TD, int DR, int DN, class LD, class TA, int AR, int AK, int AP, int AS, class TB, int BR, int BC, int BP, int BS>
+__device__ inline void mm_AB(rt<TD, DR, DN, LD>& d, const st<TA, AR, AK, AP, AS>& a, const st<TB, BR, BC, BP, BS>& b) {
     detail::mma_smem_a<false, false>(d, a, b);
 }
-template<class TD, int DR, int DN, class LD, class TA, int AR, int AK, class LA, class TB, int BR, int BC>
-__device__ inline void mm_ABt(rt<TD, DR, DN, LD>& d, const rt<TA, AR, AK, LA>& a, const st<TB, BR, BC>& b) {
+template<class TD, int DR, int DN, class LD, class TA, int AR, int AK, class LA, class TB, int BR, int BC, int BP, int BS>
+__device__ inline void mm_ABt(rt<TD, DR, DN, LD>& d, const rt<TA, AR, AK, LA>& a, const st<TB, BR, BC, BP, BS>& b) {
     detail::mma_reg_a<false, true>(d, a, b);
 }
-template<class TD, int DR, int DN, class LD, class TA, int AR, int AK, class TB, int BR, int BC>
-__device__ inline void mm_ABt(rt<TD, DR, DN, LD>& d, const st<TA, AR, AK>& a, const st<TB, BR, BC>& b) {
+template<class TD, int DR, int DN, class LD, class TA, int AR, int AK, int AP, int AS, class TB, int BR, int BC, int BP, int BS>
+__device__ inline void mm_ABt(rt<TD, DR, DN, LD>& d, const st<TA, AR, AK, AP, AS>& a, const st<TB, BR, BC, BP, BS>& b) {
     detail::mma_smem_a<false, true>(d, a, b);
 }
 

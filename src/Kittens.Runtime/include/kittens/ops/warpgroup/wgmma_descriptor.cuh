@@ -46,15 +46,17 @@ namespace warpgroup {
 
 template<class ST, bool MNMajor> struct wgmma_descriptor;
 
-template<class T, int R, int C, bool MNMajor>
-struct wgmma_descriptor<st<T, R, C>, MNMajor> {
-    using ST = st<T, R, C>;
+// P: the rows per column chunk (R, or a sub-tile's parent's rows: types/shared/subtile.cuh), so
+// the chunk strides below are those of the bytes the view lies in.
+template<class T, int R, int C, int P, int SW, bool MNMajor>
+struct wgmma_descriptor<st<T, R, C, P, SW>, MNMajor> {
+    using ST = st<T, R, C, P, SW>;
     static_assert(is_16bit<T>::value, "kittens::warpgroup wgmma: shared operands must be bf16 or half tiles");
     enum : int {
         S = (int)ST::swizzle_bytes,
         W = (int)ST::chunk_cols,
         mode = S == 128 ? 1 : S == 64 ? 2 : 3,
-        lbo = MNMajor ? R * S : 16,
+        lbo = MNMajor ? P * S : 16,
         sbo = 8 * S,
         k_steps = MNMajor ? R / 16 : C / 16      // K extent of the operand in 16-element steps
     };
@@ -67,7 +69,7 @@ struct wgmma_descriptor<st<T, R, C>, MNMajor> {
     // Byte offset of K16 step k from the tile base.
     __device__ __forceinline__ static constexpr unsigned k_offset(int k) {
         return MNMajor ? (unsigned)(16 * k * S)
-                       : (unsigned)(((16 * k) / W) * R * S + ((16 * k) % W) * (int)sizeof(T));
+                       : (unsigned)(((16 * k) / W) * P * S + ((16 * k) % W) * (int)sizeof(T));
     }
     // Descriptor of the whole tile (K step 0).
     __device__ __forceinline__ static unsigned long long make(const ST& tile) {

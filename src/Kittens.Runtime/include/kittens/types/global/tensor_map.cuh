@@ -29,10 +29,13 @@ static_assert(sizeof(tensor_map) == 128 && alignof(tensor_map) == 64, "kittens::
 
 template<class X> struct tma_traits { enum : bool { valid = false }; };
 
-template<class T, int R, int C>
-struct tma_traits<st<T, R, C>> {
+// A sub-tile view (types/shared/subtile.cuh) is valid when its bytes are one block in the layout
+// of a tile of its own (st::contiguous); its map is that tile's.
+template<class T, int R, int C, int P, int S>
+struct tma_traits<st<T, R, C, P, S>> {
     using dtype = T;
-    enum : bool { valid = true };
+    using tile = st<T, R, C>;
+    enum : bool { valid = (bool)st<T, R, C, P, S>::contiguous };
     enum : int {
         rank = 5,
         swizzle_bytes = (int)st<T, R, C>::swizzle_bytes,

@@ -7,6 +7,7 @@
 //  * The tile is C/W column chunks stored one after another; chunk q is an R x W row-major block
 //    with a row pitch of S bytes. Unswizzled byte offset of (r, c):
 //        (c / W) * R * S  +  r * S  +  (c % W) * sizeof(T)
+//    (a sub-tile view strides by its parent's rows P instead of R: subtile.cuh)
 //  * The 16-byte unit index inside each 128-byte line is XORed with the line index modulo
 //    8*S/128, computed on the ABSOLUTE shared-state-space address:
 //        addr ^ (((addr % (8*S)) >> 7) << 4)
@@ -32,28 +33,38 @@ template<class T, int C> struct st_swizzle_bytes {
                                                   : ((C % 32 == 0) ? 128 : 64) };
 };
 
-template<class T, int R, int C>
-struct alignas(8 * st_swizzle_bytes<T, C>::value) st {
+// P and S are the layout of the tile this one is a view of (types/shared/subtile.cuh): P rows per
+// column chunk and S swizzle bytes. A tile of its own has P = R and S from its columns; a row or
+// column band of a larger tile keeps the parent's P and S, so its offset() below addresses the
+// parent's bytes.
+template<class T, int R, int C, int P = R, int S = st_swizzle_bytes<T, C>::value>
+struct alignas(8 * S) st {
     static_assert(is_dtype<T>::value, "kittens::st: dtype must be float, kittens::bf16 or kittens::half");
     static_assert(R > 0 && R % 16 == 0, "kittens::st: rows R must be a positive multiple of 16");
     static_assert(C > 0 && C % 16 == 0, "kittens::st: cols C must be a positive multiple of 16");
+    static_assert(P >= R && P % 16 == 0, "kittens::st: a view's parent has at least its rows");
+    static_assert(S == 128 || S == 64 || S == 32, "kittens::st: swizzle is 32, 64 or 128 bytes");
 
     using dtype = T;
     enum : int {
         rows = R, cols = C, height = R / 16, width = C / 16,
+        parent_rows = P,
         elem_bytes = (int)sizeof(T),
-        swizzle_bytes = (int)st_swizzle_bytes<T, C>::value,
-        chunk_cols = (int)st_swizzle_bytes<T, C>::value / (int)sizeof(T),      // W
-        num_chunks = C / ((int)st_swizzle_bytes<T, C>::value / (int)sizeof(T)),
-        bytes = R * C * (int)sizeof(T)
+        swizzle_bytes = S,
+        chunk_cols = S / (int)sizeof(T),      // W
+        num_chunks = C / (S / (int)sizeof(T)),
+        bytes = R * C * (int)sizeof(T),
+        // Whether the R x C elements are one block of memory in the layout a tile of their own
+        // would have (what a TMA copy of the whole tile needs).
+        contiguous = (P == R || C == S / (int)sizeof(T)) && S == (int)st_swizzle_bytes<T, C>::value
     };
-    static_assert(C % chunk_cols == 0, "kittens::st: internal error, swizzle width must divide C");
+    static_assert(C % chunk_cols == 0, "kittens::st: the swizzle width must divide the columns");
 
     T data[R * C];
 
     // Unswizzled byte offset of element (r, c) from the tile base.
     __device__ __forceinline__ static constexpr unsigned offset(int r, int c) {
-        return (unsigned)((c / chunk_cols) * R * swizzle_bytes + r * swizzle_bytes + (c % chunk_cols) * elem_bytes);
+        return (unsigned)((c / chunk_cols) * P * swizzle_bytes + r * swizzle_bytes + (c % chunk_cols) * elem_bytes);
     }
     // Hardware swizzle of an absolute shared address (or of an offset from an 8*S-aligned base).
     __device__ __forceinline__ static constexpr unsigned swizzle(unsigned addr) {

@@ -18,8 +18,8 @@
 namespace kittens {
 namespace warp {
 
-template<class T, int R, int C, class U>
-__device__ inline void load(st<T, R, C>& dst, const gl<U>& src, coord idx) {
+template<class T, int R, int C, int P, int S, class U>
+__device__ inline void load(st<T, R, C, P, S>& dst, const gl<U>& src, coord idx) {
     static_assert(is_same<T, U>::value, "warp::load(st, gl): global<->shared copies do not convert dtypes; shared and global dtypes must match");
     if constexpr (is_same<T, U>::value) {
         constexpr int E = 16 / (int)sizeof(T);          // elements per 16-byte unit
@@ -36,22 +36,22 @@ __device__ inline void load(st<T, R, C>& dst, const gl<U>& src, coord idx) {
                 const int u = it * WARP_THREADS + lane;
                 const int r = u / UNITS_PER_ROW, c = (u % UNITS_PER_ROW) * E;
                 const uint4 v = *reinterpret_cast<const uint4*>(base + r * pitch + c);
-                ptx::st_shared_v4_b32(st<T, R, C>::idx(sbase, r, c), v.x, v.y, v.z, v.w);
+                ptx::st_shared_v4_b32(st<T, R, C, P, S>::idx(sbase, r, c), v.x, v.y, v.z, v.w);
             }
         } else {
             #pragma unroll 4
             for (int it = 0; it < R * C / WARP_THREADS; it++) {
                 const int e = it * WARP_THREADS + lane;
                 const int r = e / C, c = e % C;
-                ptx::st_shared(st<T, R, C>::idx(sbase, r, c), base[r * pitch + c]);
+                ptx::st_shared(st<T, R, C, P, S>::idx(sbase, r, c), base[r * pitch + c]);
             }
         }
         __syncwarp();
     }
 }
 
-template<class U, class T, int R, int C>
-__device__ inline void store(const gl<U>& dst, const st<T, R, C>& src, coord idx) {
+template<class U, class T, int R, int C, int P, int S>
+__device__ inline void store(const gl<U>& dst, const st<T, R, C, P, S>& src, coord idx) {
     static_assert(is_same<T, U>::value, "warp::store(gl, st): global<->shared copies do not convert dtypes; shared and global dtypes must match");
     if constexpr (is_same<T, U>::value) {
         constexpr int E = 16 / (int)sizeof(T);
@@ -68,7 +68,7 @@ __device__ inline void store(const gl<U>& dst, const st<T, R, C>& src, coord idx
                 const int u = it * WARP_THREADS + lane;
                 const int r = u / UNITS_PER_ROW, c = (u % UNITS_PER_ROW) * E;
                 uint4 v;
-                ptx::ld_shared_v4_b32(st<T, R, C>::idx(sbase, r, c), v.x, v.y, v.z, v.w);
+                ptx::ld_shared_v4_b32(st<T, R, C, P, S>::idx(sbase, r, c), v.x, v.y, v.z, v.w);
                 *reinterpret_cast<uint4*>(base + r * pitch + c) = v;
             }
         } else {
@@ -76,7 +76,7 @@ __device__ inline void store(const gl<U>& dst, const st<T, R, C>& src, coord idx
             for (int it = 0; it < R * C / WARP_THREADS; it++) {
                 const int e = it * WARP_THREADS + lane;
                 const int r = e / C, c = e % C;
-                base[r * pitch + c] = ptx::ld_shared<T>(st<T, R, C>::idx(sbase, r, c));
+                base[r * pitch + c] = ptx::ld_shared<T>(st<T, R, C, P, S>::idx(sbase, r, c));
             }
         }
     }

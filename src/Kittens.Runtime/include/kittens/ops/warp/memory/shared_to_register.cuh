@@ -42,12 +42,12 @@ __device__ __forceinline__ unsigned matrix_lane_key(int lane) {
 }
 } // namespace detail
 
-template<class T, int R, int C, class L, class U, int R2, int C2>
-__device__ inline void load(rt<T, R, C, L>& dst, const st<U, R2, C2>& src) {
+template<class T, int R, int C, class L, class U, int R2, int C2, int P2, int S2>
+__device__ inline void load(rt<T, R, C, L>& dst, const st<U, R2, C2, P2, S2>& src) {
     static_assert(R == R2 && C == C2, "warp::load(rt, st): register and shared tiles must have the same shape");
     using T2 = typename packing<T>::packed;
     using U2 = typename packing<U>::packed;
-    using ST = st<U, R2, C2>;
+    using ST = st<U, R2, C2, P2, S2>;
     const unsigned sbase = src.base_addr();
     if constexpr (is_16bit<T>::value && is_same<T, U>::value) {
         const unsigned key = detail::matrix_lane_key<ST, L>(laneid());
@@ -140,10 +140,10 @@ __device__ inline void store_blocks(unsigned sbase, const rt<T, R, C, L>& src) {
 }
 } // namespace detail
 
-template<class U, int R2, int C2, class T, int R, int C, class L>
-__device__ inline void store(st<U, R2, C2>& dst, const rt<T, R, C, L>& src) {
+template<class U, int R2, int C2, int P2, int S2, class T, int R, int C, class L>
+__device__ inline void store(st<U, R2, C2, P2, S2>& dst, const rt<T, R, C, L>& src) {
     static_assert(R == R2 && C == C2, "warp::store(st, rt): register and shared tiles must have the same shape");
-    detail::store_blocks<st<U, R2, C2>>(dst.base_addr(), src);
+    detail::store_blocks<st<U, R2, C2, P2, S2>>(dst.base_addr(), src);
     __syncwarp();
 }
 
