@@ -17,231 +17,84 @@ namespace Kittens.Tests.GpuKernels;
 /// </summary>
 public static partial class HopperTmaKernels
 {
+    /// <summary>How the kernel's semaphore completes: what arrives on it and how its bytes are announced.</summary>
+    public interface ICompletion
+    {
+        /// <summary>Thread arrivals it waits for besides the transaction: 0, or 32 (each lane of the warp once).</summary>
+        static abstract int ThreadArrivals { get; }
+
+        /// <summary>With <c>Tma.ExpectBytes</c> and a count (16-bit tiles only); else <c>Tma.Expect</c> of the tile's type.</summary>
+        static abstract bool ExpectByteCount { get; }
+    }
+
+    /// <summary>The transaction alone, announced with <c>Tma.Expect</c>.</summary>
+    public readonly struct TransactionOnly : ICompletion
+    {
+        public static int ThreadArrivals => 0;
+        public static bool ExpectByteCount => false;
+    }
+
+    /// <summary>The transaction and the warp's 32 thread arrivals (init with 32 threads and 1 transaction).</summary>
+    public readonly struct WarpArrives : ICompletion
+    {
+        public static int ThreadArrivals => 32;
+        public static bool ExpectByteCount => false;
+    }
+
+    /// <summary>The transaction alone, its bytes announced with <c>Tma.ExpectBytes</c>.</summary>
+    public readonly struct ByteCount : ICompletion
+    {
+        public static int ThreadArrivals => 0;
+        public static bool ExpectByteCount => true;
+    }
+
     /// <summary>
-    /// st&lt;bf16, 64, 64&gt;: 128-byte swizzle. The semaphore also counts the warp's 32 thread
-    /// arrivals (init with 32 threads and 1 transaction).
+    /// st&lt;T, R, C&gt;; the instance names say T, R and C. Swizzle: 128 bytes for bf16 64x64 and
+    /// 128x64 and float 64x32 (32 floats per row chunk), 64 bytes for bf16 and f16 64x32 and float
+    /// 64x16, 32 bytes for bf16 64x16.
     /// </summary>
     [Kernel(Threads = 32)]
-    public static void Bf16Tile64x64(
-        [Tma(typeof(ST<bf16, D64, D64>))] GL<bf16> src,
-        GL<bf16> seen,
-        [Tma(typeof(ST<bf16, D64, D64>))] GL<bf16> dst,
+    [KernelInstance("Bf16Tile64x64", typeof(bf16), typeof(D64), typeof(D64), typeof(WarpArrives))]
+    [KernelInstance("Bf16Tile64x32", typeof(bf16), typeof(D64), typeof(D32), typeof(TransactionOnly))]
+    [KernelInstance("Bf16Tile64x16", typeof(bf16), typeof(D64), typeof(D16), typeof(ByteCount))]
+    [KernelInstance("F16Tile64x32", typeof(f16), typeof(D64), typeof(D32), typeof(TransactionOnly))]
+    [KernelInstance("FloatTile64x32", typeof(float), typeof(D64), typeof(D32), typeof(TransactionOnly))]
+    [KernelInstance("FloatTile64x16", typeof(float), typeof(D64), typeof(D16), typeof(TransactionOnly))]
+    [KernelInstance("Bf16Tile128x64", typeof(bf16), typeof(D128), typeof(D64), typeof(TransactionOnly))]
+    public static void Tile<T, R, C, TCompletion>(
+        [Tma] GL<T> src,
+        GL<T> seen,
+        [Tma] GL<T> dst,
         int b, int d, int r, int c, int outB, int outD, int outR, int outC)
+        where T : unmanaged where R : struct, IDim where C : struct, IDim where TCompletion : struct, ICompletion
     {
-        var tile = Shared.Alloc<ST<bf16, D64, D64>>();
+        var tile = Shared.Alloc<ST<T, R, C>>();
         var arrived = Shared.Alloc<Semaphore>();
         if (ThreadIdx.X == 0)
         {
-            Sync.Init(arrived, 32, 1);
+            Sync.Init(arrived, TCompletion.ThreadArrivals, 1);
         }
         Gpu.SyncThreads();
         if (ThreadIdx.X == 0)
         {
-            Tma.Expect(arrived, tile);
+            if (TCompletion.ExpectByteCount)
+            {
+                // Two bytes an element: the byte-count instances are of 16-bit tiles.
+                Tma.ExpectBytes(arrived, Dims.Of<R>() * Dims.Of<C>() * 2);
+            }
+            else
+            {
+                Tma.Expect(arrived, tile);
+            }
             Tma.Load(tile, src, new Coord(b, d, r, c), arrived);
         }
-        Sync.Arrive(arrived);
-        Sync.Wait(arrived, 0);
-
-        var reg = new RT<bf16, D64, D64, Row>();
-        Warp.Load(reg, tile);
-        Warp.Store(seen, reg, new Coord(0, 0));
-        if (ThreadIdx.X == 0)
+        if (TCompletion.ThreadArrivals > 0)
         {
-            Tma.Store(dst, tile, new Coord(outB, outD, outR, outC));
-            Tma.StoreCommit();
-            Tma.StoreWait(0);
-        }
-    }
-
-    /// <summary>st&lt;bf16, 64, 32&gt;: 64-byte swizzle.</summary>
-    [Kernel(Threads = 32)]
-    public static void Bf16Tile64x32(
-        [Tma(typeof(ST<bf16, D64, D32>))] GL<bf16> src,
-        GL<bf16> seen,
-        [Tma(typeof(ST<bf16, D64, D32>))] GL<bf16> dst,
-        int b, int d, int r, int c, int outB, int outD, int outR, int outC)
-    {
-        var tile = Shared.Alloc<ST<bf16, D64, D32>>();
-        var arrived = Shared.Alloc<Semaphore>();
-        if (ThreadIdx.X == 0)
-        {
-            Sync.Init(arrived, 0, 1);
-        }
-        Gpu.SyncThreads();
-        if (ThreadIdx.X == 0)
-        {
-            Tma.Expect(arrived, tile);
-            Tma.Load(tile, src, new Coord(b, d, r, c), arrived);
+            Sync.Arrive(arrived);
         }
         Sync.Wait(arrived, 0);
 
-        var reg = new RT<bf16, D64, D32, Row>();
-        Warp.Load(reg, tile);
-        Warp.Store(seen, reg, new Coord(0, 0));
-        if (ThreadIdx.X == 0)
-        {
-            Tma.Store(dst, tile, new Coord(outB, outD, outR, outC));
-            Tma.StoreCommit();
-            Tma.StoreWait(0);
-        }
-    }
-
-    /// <summary>st&lt;bf16, 64, 16&gt;: 32-byte swizzle; the bytes are announced with ExpectBytes.</summary>
-    [Kernel(Threads = 32)]
-    public static void Bf16Tile64x16(
-        [Tma(typeof(ST<bf16, D64, D16>))] GL<bf16> src,
-        GL<bf16> seen,
-        [Tma(typeof(ST<bf16, D64, D16>))] GL<bf16> dst,
-        int b, int d, int r, int c, int outB, int outD, int outR, int outC)
-    {
-        var tile = Shared.Alloc<ST<bf16, D64, D16>>();
-        var arrived = Shared.Alloc<Semaphore>();
-        if (ThreadIdx.X == 0)
-        {
-            Sync.Init(arrived, 0, 1);
-        }
-        Gpu.SyncThreads();
-        if (ThreadIdx.X == 0)
-        {
-            Tma.ExpectBytes(arrived, 64 * 16 * 2);
-            Tma.Load(tile, src, new Coord(b, d, r, c), arrived);
-        }
-        Sync.Wait(arrived, 0);
-
-        var reg = new RT<bf16, D64, D16, Row>();
-        Warp.Load(reg, tile);
-        Warp.Store(seen, reg, new Coord(0, 0));
-        if (ThreadIdx.X == 0)
-        {
-            Tma.Store(dst, tile, new Coord(outB, outD, outR, outC));
-            Tma.StoreCommit();
-            Tma.StoreWait(0);
-        }
-    }
-
-    /// <summary>st&lt;f16, 64, 32&gt;: 64-byte swizzle.</summary>
-    [Kernel(Threads = 32)]
-    public static void F16Tile64x32(
-        [Tma(typeof(ST<f16, D64, D32>))] GL<f16> src,
-        GL<f16> seen,
-        [Tma(typeof(ST<f16, D64, D32>))] GL<f16> dst,
-        int b, int d, int r, int c, int outB, int outD, int outR, int outC)
-    {
-        var tile = Shared.Alloc<ST<f16, D64, D32>>();
-        var arrived = Shared.Alloc<Semaphore>();
-        if (ThreadIdx.X == 0)
-        {
-            Sync.Init(arrived, 0, 1);
-        }
-        Gpu.SyncThreads();
-        if (ThreadIdx.X == 0)
-        {
-            Tma.Expect(arrived, tile);
-            Tma.Load(tile, src, new Coord(b, d, r, c), arrived);
-        }
-        Sync.Wait(arrived, 0);
-
-        var reg = new RT<f16, D64, D32, Row>();
-        Warp.Load(reg, tile);
-        Warp.Store(seen, reg, new Coord(0, 0));
-        if (ThreadIdx.X == 0)
-        {
-            Tma.Store(dst, tile, new Coord(outB, outD, outR, outC));
-            Tma.StoreCommit();
-            Tma.StoreWait(0);
-        }
-    }
-
-    /// <summary>st&lt;float, 64, 32&gt;: 128-byte swizzle (32 floats per row chunk).</summary>
-    [Kernel(Threads = 32)]
-    public static void FloatTile64x32(
-        [Tma(typeof(ST<float, D64, D32>))] GL<float> src,
-        GL<float> seen,
-        [Tma(typeof(ST<float, D64, D32>))] GL<float> dst,
-        int b, int d, int r, int c, int outB, int outD, int outR, int outC)
-    {
-        var tile = Shared.Alloc<ST<float, D64, D32>>();
-        var arrived = Shared.Alloc<Semaphore>();
-        if (ThreadIdx.X == 0)
-        {
-            Sync.Init(arrived, 0, 1);
-        }
-        Gpu.SyncThreads();
-        if (ThreadIdx.X == 0)
-        {
-            Tma.Expect(arrived, tile);
-            Tma.Load(tile, src, new Coord(b, d, r, c), arrived);
-        }
-        Sync.Wait(arrived, 0);
-
-        var reg = new RT<float, D64, D32, Row>();
-        Warp.Load(reg, tile);
-        Warp.Store(seen, reg, new Coord(0, 0));
-        if (ThreadIdx.X == 0)
-        {
-            Tma.Store(dst, tile, new Coord(outB, outD, outR, outC));
-            Tma.StoreCommit();
-            Tma.StoreWait(0);
-        }
-    }
-
-    /// <summary>st&lt;float, 64, 16&gt;: 64-byte swizzle.</summary>
-    [Kernel(Threads = 32)]
-    public static void FloatTile64x16(
-        [Tma(typeof(ST<float, D64, D16>))] GL<float> src,
-        GL<float> seen,
-        [Tma(typeof(ST<float, D64, D16>))] GL<float> dst,
-        int b, int d, int r, int c, int outB, int outD, int outR, int outC)
-    {
-        var tile = Shared.Alloc<ST<float, D64, D16>>();
-        var arrived = Shared.Alloc<Semaphore>();
-        if (ThreadIdx.X == 0)
-        {
-            Sync.Init(arrived, 0, 1);
-        }
-        Gpu.SyncThreads();
-        if (ThreadIdx.X == 0)
-        {
-            Tma.Expect(arrived, tile);
-            Tma.Load(tile, src, new Coord(b, d, r, c), arrived);
-        }
-        Sync.Wait(arrived, 0);
-
-        var reg = new RT<float, D64, D16, Row>();
-        Warp.Load(reg, tile);
-        Warp.Store(seen, reg, new Coord(0, 0));
-        if (ThreadIdx.X == 0)
-        {
-            Tma.Store(dst, tile, new Coord(outB, outD, outR, outC));
-            Tma.StoreCommit();
-            Tma.StoreWait(0);
-        }
-    }
-
-    /// <summary>st&lt;bf16, 128, 64&gt;: 128-byte swizzle, a 128-row box.</summary>
-    [Kernel(Threads = 32)]
-    public static void Bf16Tile128x64(
-        [Tma(typeof(ST<bf16, D128, D64>))] GL<bf16> src,
-        GL<bf16> seen,
-        [Tma(typeof(ST<bf16, D128, D64>))] GL<bf16> dst,
-        int b, int d, int r, int c, int outB, int outD, int outR, int outC)
-    {
-        var tile = Shared.Alloc<ST<bf16, D128, D64>>();
-        var arrived = Shared.Alloc<Semaphore>();
-        if (ThreadIdx.X == 0)
-        {
-            Sync.Init(arrived, 0, 1);
-        }
-        Gpu.SyncThreads();
-        if (ThreadIdx.X == 0)
-        {
-            Tma.Expect(arrived, tile);
-            Tma.Load(tile, src, new Coord(b, d, r, c), arrived);
-        }
-        Sync.Wait(arrived, 0);
-
-        var reg = new RT<bf16, D128, D64, Row>();
+        var reg = new RT<T, R, C, Row>();
         Warp.Load(reg, tile);
         Warp.Store(seen, reg, new Coord(0, 0));
         if (ThreadIdx.X == 0)

@@ -107,10 +107,8 @@ public static partial class MemoryKernels
     /// <summary>
     /// x: (1, 1, 96, 128) bf16, copied through three shared tile shapes, one per swizzle width:
     /// 32x128 (128-byte swizzle, two chunks), 48x32 (64-byte), 16x16 (32-byte).
-    /// Each output is (1, 5, 96, 128) bf16 with five paths, all bit-equal to x:
-    /// 0 global→shared→global; 1 global→shared→row register (ldmatrix)→global;
-    /// 2 global→shared→column register (ldmatrix.trans)→global; 3 global→row register→shared→global;
-    /// 4 global→column register→shared→global.
+    /// Each output is (1, 5, 96, 128) bf16 with the five paths of <see cref="SharedPaths"/>, all
+    /// bit-equal to x.
     /// </summary>
     [Kernel(Threads = 32)]
     public static void SharedBf16(GL<bf16> x, GL<bf16> wide, GL<bf16> middle, GL<bf16> narrow)
@@ -118,160 +116,29 @@ public static partial class MemoryKernels
         var s128 = Shared.Alloc<ST<bf16, D32, D128>>();
         var s64 = Shared.Alloc<ST<bf16, D48, D32>>();
         var s32 = Shared.Alloc<ST<bf16, D16, D16>>();
-
-        var row128 = new RT<bf16, D32, D128, Row>();
-        var col128 = new RT<bf16, D32, D128, Col>();
-        for (int r = 0; r < 3; r++)
-        {
-            Warp.Load(s128, x, new Coord(r, 0));
-            Gpu.SyncThreads();
-            Warp.Store(wide, s128, new Coord(0, 0, r, 0));
-            Warp.Load(row128, s128);
-            Warp.Store(wide, row128, new Coord(0, 1, r, 0));
-            Warp.Load(col128, s128);
-            Warp.Store(wide, col128, new Coord(0, 2, r, 0));
-            Gpu.SyncThreads();
-
-            Warp.Load(row128, x, new Coord(r, 0));
-            Warp.Store(s128, row128);
-            Gpu.SyncThreads();
-            Warp.Store(wide, s128, new Coord(0, 3, r, 0));
-            Gpu.SyncThreads();
-
-            Warp.Load(col128, x, new Coord(r, 0));
-            Warp.Store(s128, col128);
-            Gpu.SyncThreads();
-            Warp.Store(wide, s128, new Coord(0, 4, r, 0));
-            Gpu.SyncThreads();
-        }
-
-        var row64 = new RT<bf16, D48, D32, Row>();
-        var col64 = new RT<bf16, D48, D32, Col>();
-        for (int r = 0; r < 2; r++)
-        {
-            for (int c = 0; c < 4; c++)
-            {
-                Warp.Load(s64, x, new Coord(r, c));
-                Gpu.SyncThreads();
-                Warp.Store(middle, s64, new Coord(0, 0, r, c));
-                Warp.Load(row64, s64);
-                Warp.Store(middle, row64, new Coord(0, 1, r, c));
-                Warp.Load(col64, s64);
-                Warp.Store(middle, col64, new Coord(0, 2, r, c));
-                Gpu.SyncThreads();
-
-                Warp.Load(row64, x, new Coord(r, c));
-                Warp.Store(s64, row64);
-                Gpu.SyncThreads();
-                Warp.Store(middle, s64, new Coord(0, 3, r, c));
-                Gpu.SyncThreads();
-
-                Warp.Load(col64, x, new Coord(r, c));
-                Warp.Store(s64, col64);
-                Gpu.SyncThreads();
-                Warp.Store(middle, s64, new Coord(0, 4, r, c));
-                Gpu.SyncThreads();
-            }
-        }
-
-        var row32 = new RT<bf16, D16, D16, Row>();
-        var col32 = new RT<bf16, D16, D16, Col>();
-        for (int r = 0; r < 6; r++)
-        {
-            for (int c = 0; c < 8; c++)
-            {
-                Warp.Load(s32, x, new Coord(r, c));
-                Gpu.SyncThreads();
-                Warp.Store(narrow, s32, new Coord(0, 0, r, c));
-                Warp.Load(row32, s32);
-                Warp.Store(narrow, row32, new Coord(0, 1, r, c));
-                Warp.Load(col32, s32);
-                Warp.Store(narrow, col32, new Coord(0, 2, r, c));
-                Gpu.SyncThreads();
-
-                Warp.Load(row32, x, new Coord(r, c));
-                Warp.Store(s32, row32);
-                Gpu.SyncThreads();
-                Warp.Store(narrow, s32, new Coord(0, 3, r, c));
-                Gpu.SyncThreads();
-
-                Warp.Load(col32, x, new Coord(r, c));
-                Warp.Store(s32, col32);
-                Gpu.SyncThreads();
-                Warp.Store(narrow, s32, new Coord(0, 4, r, c));
-                Gpu.SyncThreads();
-            }
-        }
+        SharedPaths(x, wide, s128);
+        SharedPaths(x, middle, s64);
+        SharedPaths(x, narrow, s32);
     }
 
     /// <summary>
     /// x: (1, 1, 64, 96) f16 through shared tiles with three swizzle chunks each:
     /// 64x48 (32-byte swizzle) and 32x96 (64-byte swizzle). Outputs (1, 5, 64, 96) f16, the five
-    /// paths of <see cref="SharedBf16"/>, all bit-equal to x.
+    /// paths of <see cref="SharedPaths"/>, all bit-equal to x.
     /// </summary>
     [Kernel(Threads = 32)]
     public static void SharedF16(GL<f16> x, GL<f16> chunks32, GL<f16> chunks64)
     {
         var sA = Shared.Alloc<ST<f16, D64, D48>>();
         var sB = Shared.Alloc<ST<f16, D32, D96>>();
-
-        var rowA = new RT<f16, D64, D48, Row>();
-        var colA = new RT<f16, D64, D48, Col>();
-        for (int c = 0; c < 2; c++)
-        {
-            Warp.Load(sA, x, new Coord(0, c));
-            Gpu.SyncThreads();
-            Warp.Store(chunks32, sA, new Coord(0, 0, 0, c));
-            Warp.Load(rowA, sA);
-            Warp.Store(chunks32, rowA, new Coord(0, 1, 0, c));
-            Warp.Load(colA, sA);
-            Warp.Store(chunks32, colA, new Coord(0, 2, 0, c));
-            Gpu.SyncThreads();
-
-            Warp.Load(rowA, x, new Coord(0, c));
-            Warp.Store(sA, rowA);
-            Gpu.SyncThreads();
-            Warp.Store(chunks32, sA, new Coord(0, 3, 0, c));
-            Gpu.SyncThreads();
-
-            Warp.Load(colA, x, new Coord(0, c));
-            Warp.Store(sA, colA);
-            Gpu.SyncThreads();
-            Warp.Store(chunks32, sA, new Coord(0, 4, 0, c));
-            Gpu.SyncThreads();
-        }
-
-        var rowB = new RT<f16, D32, D96, Row>();
-        var colB = new RT<f16, D32, D96, Col>();
-        for (int r = 0; r < 2; r++)
-        {
-            Warp.Load(sB, x, new Coord(r, 0));
-            Gpu.SyncThreads();
-            Warp.Store(chunks64, sB, new Coord(0, 0, r, 0));
-            Warp.Load(rowB, sB);
-            Warp.Store(chunks64, rowB, new Coord(0, 1, r, 0));
-            Warp.Load(colB, sB);
-            Warp.Store(chunks64, colB, new Coord(0, 2, r, 0));
-            Gpu.SyncThreads();
-
-            Warp.Load(rowB, x, new Coord(r, 0));
-            Warp.Store(sB, rowB);
-            Gpu.SyncThreads();
-            Warp.Store(chunks64, sB, new Coord(0, 3, r, 0));
-            Gpu.SyncThreads();
-
-            Warp.Load(colB, x, new Coord(r, 0));
-            Warp.Store(sB, colB);
-            Gpu.SyncThreads();
-            Warp.Store(chunks64, sB, new Coord(0, 4, r, 0));
-            Gpu.SyncThreads();
-        }
+        SharedPaths(x, chunks32, sA);
+        SharedPaths(x, chunks64, sB);
     }
 
     /// <summary>
     /// x: (1, 1, 64, 96) float through shared tiles 32x32 (128-byte swizzle, one chunk),
     /// 16x96 (128-byte swizzle, three chunks) and 64x16 (64-byte swizzle). Outputs (1, 5, 64, 96)
-    /// float, the five paths of <see cref="SharedBf16"/>, all bit-equal to x.
+    /// float, the five paths of <see cref="SharedPaths"/>, all bit-equal to x.
     /// </summary>
     [Kernel(Threads = 32)]
     public static void SharedFloat(GL<float> x, GL<float> square, GL<float> flat, GL<float> tall)
@@ -279,86 +146,49 @@ public static partial class MemoryKernels
         var sA = Shared.Alloc<ST<float, D32, D32>>();
         var sB = Shared.Alloc<ST<float, D16, D96>>();
         var sC = Shared.Alloc<ST<float, D64, D16>>();
+        SharedPaths(x, square, sA);
+        SharedPaths(x, flat, sB);
+        SharedPaths(x, tall, sC);
+    }
 
-        var rowA = new RT<float, D32, D32, Row>();
-        var colA = new RT<float, D32, D32, Col>();
-        for (int r = 0; r < 2; r++)
+    /// <summary>
+    /// Copies every R x C tile (r, c) of x (1, 1, rows, cols) through the shared tile
+    /// <paramref name="s"/> along five paths, path p to output[0, p]:
+    /// 0 global→shared→global; 1 global→shared→row register (ldmatrix for 16-bit types)→global;
+    /// 2 global→shared→column register (ldmatrix.trans)→global; 3 global→row register→shared→global;
+    /// 4 global→column register→shared→global.
+    /// </summary>
+    [DeviceFunction]
+    private static void SharedPaths<T, R, C>(GL<T> x, GL<T> output, ST<T, R, C> s)
+        where T : unmanaged where R : struct, IDim where C : struct, IDim
+    {
+        var row = new RT<T, R, C, Row>();
+        var col = new RT<T, R, C, Col>();
+        for (int r = 0; r < x.Rows / Dims.Of<R>(); r++)
         {
-            for (int c = 0; c < 3; c++)
+            for (int c = 0; c < x.Cols / Dims.Of<C>(); c++)
             {
-                Warp.Load(sA, x, new Coord(r, c));
+                Warp.Load(s, x, new Coord(r, c));
                 Gpu.SyncThreads();
-                Warp.Store(square, sA, new Coord(0, 0, r, c));
-                Warp.Load(rowA, sA);
-                Warp.Store(square, rowA, new Coord(0, 1, r, c));
-                Warp.Load(colA, sA);
-                Warp.Store(square, colA, new Coord(0, 2, r, c));
-                Gpu.SyncThreads();
-
-                Warp.Load(rowA, x, new Coord(r, c));
-                Warp.Store(sA, rowA);
-                Gpu.SyncThreads();
-                Warp.Store(square, sA, new Coord(0, 3, r, c));
+                Warp.Store(output, s, new Coord(0, 0, r, c));
+                Warp.Load(row, s);
+                Warp.Store(output, row, new Coord(0, 1, r, c));
+                Warp.Load(col, s);
+                Warp.Store(output, col, new Coord(0, 2, r, c));
                 Gpu.SyncThreads();
 
-                Warp.Load(colA, x, new Coord(r, c));
-                Warp.Store(sA, colA);
+                Warp.Load(row, x, new Coord(r, c));
+                Warp.Store(s, row);
                 Gpu.SyncThreads();
-                Warp.Store(square, sA, new Coord(0, 4, r, c));
+                Warp.Store(output, s, new Coord(0, 3, r, c));
+                Gpu.SyncThreads();
+
+                Warp.Load(col, x, new Coord(r, c));
+                Warp.Store(s, col);
+                Gpu.SyncThreads();
+                Warp.Store(output, s, new Coord(0, 4, r, c));
                 Gpu.SyncThreads();
             }
-        }
-
-        var rowB = new RT<float, D16, D96, Row>();
-        var colB = new RT<float, D16, D96, Col>();
-        for (int r = 0; r < 4; r++)
-        {
-            Warp.Load(sB, x, new Coord(r, 0));
-            Gpu.SyncThreads();
-            Warp.Store(flat, sB, new Coord(0, 0, r, 0));
-            Warp.Load(rowB, sB);
-            Warp.Store(flat, rowB, new Coord(0, 1, r, 0));
-            Warp.Load(colB, sB);
-            Warp.Store(flat, colB, new Coord(0, 2, r, 0));
-            Gpu.SyncThreads();
-
-            Warp.Load(rowB, x, new Coord(r, 0));
-            Warp.Store(sB, rowB);
-            Gpu.SyncThreads();
-            Warp.Store(flat, sB, new Coord(0, 3, r, 0));
-            Gpu.SyncThreads();
-
-            Warp.Load(colB, x, new Coord(r, 0));
-            Warp.Store(sB, colB);
-            Gpu.SyncThreads();
-            Warp.Store(flat, sB, new Coord(0, 4, r, 0));
-            Gpu.SyncThreads();
-        }
-
-        var rowC = new RT<float, D64, D16, Row>();
-        var colC = new RT<float, D64, D16, Col>();
-        for (int c = 0; c < 6; c++)
-        {
-            Warp.Load(sC, x, new Coord(0, c));
-            Gpu.SyncThreads();
-            Warp.Store(tall, sC, new Coord(0, 0, 0, c));
-            Warp.Load(rowC, sC);
-            Warp.Store(tall, rowC, new Coord(0, 1, 0, c));
-            Warp.Load(colC, sC);
-            Warp.Store(tall, colC, new Coord(0, 2, 0, c));
-            Gpu.SyncThreads();
-
-            Warp.Load(rowC, x, new Coord(0, c));
-            Warp.Store(sC, rowC);
-            Gpu.SyncThreads();
-            Warp.Store(tall, sC, new Coord(0, 3, 0, c));
-            Gpu.SyncThreads();
-
-            Warp.Load(colC, x, new Coord(0, c));
-            Warp.Store(sC, colC);
-            Gpu.SyncThreads();
-            Warp.Store(tall, sC, new Coord(0, 4, 0, c));
-            Gpu.SyncThreads();
         }
     }
 
@@ -416,54 +246,18 @@ public static partial class MemoryKernels
 
     /// <summary>
     /// Vectors of 64 floats. x: (1, 1, 3, 128): row r holds two vectors (vector coordinate c = 0, 1).
-    /// output: (1, 7, 3, 128) float, all bit-equal to x, slot by path:
-    /// 0 global→ortho register→global; 1 global→align register→global; 2 global→shared→global;
-    /// 3 global→shared→ortho register→global; 4 global→shared→align register→global;
-    /// 5 global→ortho register→shared→global; 6 global→align register→shared→global.
+    /// output: (1, 7, 3, 128) float, the seven paths of <see cref="VectorPaths"/>, all bit-equal to x.
     /// </summary>
     [Kernel(Threads = 32)]
     public static void VectorFloat(GL<float> x, GL<float> output)
     {
         var sv = Shared.Alloc<SV<float, D64>>();
-        var ortho = new RV<float, D64, Ortho>();
-        var align = new RV<float, D64, Align>();
-        for (int r = 0; r < 3; r++)
-        {
-            for (int c = 0; c < 2; c++)
-            {
-                var at = new Coord(0, 0, r, c);
-                Warp.Load(ortho, x, at);
-                Warp.Store(output, ortho, new Coord(0, 0, r, c));
-                Warp.Load(align, x, at);
-                Warp.Store(output, align, new Coord(0, 1, r, c));
-
-                Warp.Load(sv, x, at);
-                Gpu.SyncThreads();
-                Warp.Store(output, sv, new Coord(0, 2, r, c));
-                Warp.Load(ortho, sv);
-                Warp.Store(output, ortho, new Coord(0, 3, r, c));
-                Warp.Load(align, sv);
-                Warp.Store(output, align, new Coord(0, 4, r, c));
-                Gpu.SyncThreads();
-
-                Warp.Load(ortho, x, at);
-                Warp.Store(sv, ortho);
-                Gpu.SyncThreads();
-                Warp.Store(output, sv, new Coord(0, 5, r, c));
-                Gpu.SyncThreads();
-
-                Warp.Load(align, x, at);
-                Warp.Store(sv, align);
-                Gpu.SyncThreads();
-                Warp.Store(output, sv, new Coord(0, 6, r, c));
-                Gpu.SyncThreads();
-            }
-        }
+        VectorPaths(x, output, sv);
     }
 
     /// <summary>
     /// Vectors of 48 (three 16-element chunks). x: (1, 1, 2, 96) bf16, xf: (1, 1, 2, 96) float.
-    /// output: (1, 7, 2, 96) bf16, the seven paths of <see cref="VectorFloat"/>, bit-equal to x.
+    /// output: (1, 7, 2, 96) bf16, the seven paths of <see cref="VectorPaths"/>, bit-equal to x.
     /// widened: (1, 3, 2, 96) float = float(x): 0 bf16 global→float ortho register; 1 bf16 align
     /// register→float global; 2 shared bf16→float ortho register.
     /// narrowed: (1, 2, 2, 96) bf16 = bf16(xf): 0 float global→bf16 ortho register; 1 float align register→bf16 global.
@@ -472,6 +266,8 @@ public static partial class MemoryKernels
     public static void VectorBf16(GL<bf16> x, GL<float> xf, GL<bf16> output, GL<float> widened, GL<bf16> narrowed)
     {
         var sv = Shared.Alloc<SV<bf16, D48>>();
+        VectorPaths(x, output, sv);
+
         var ortho = new RV<bf16, D48, Ortho>();
         var align = new RV<bf16, D48, Align>();
         var orthoF = new RV<float, D48, Ortho>();
@@ -481,13 +277,47 @@ public static partial class MemoryKernels
             for (int c = 0; c < 2; c++)
             {
                 var at = new Coord(0, 0, r, c);
+                Warp.Load(orthoF, x, at);
+                Warp.Store(widened, orthoF, new Coord(0, 0, r, c));
+                Warp.Load(align, x, at);
+                Warp.Store(widened, align, new Coord(0, 1, r, c));
+
+                Warp.Load(sv, x, at);
+                Gpu.SyncThreads();
+                Warp.Load(orthoF, sv);
+                Warp.Store(widened, orthoF, new Coord(0, 2, r, c));
+                Gpu.SyncThreads();
+
+                Warp.Load(ortho, xf, at);
+                Warp.Store(narrowed, ortho, new Coord(0, 0, r, c));
+                Warp.Load(alignF, xf, at);
+                Warp.Store(narrowed, alignF, new Coord(0, 1, r, c));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves every N-element vector (r, c) of x (1, 1, rows, cols) along seven paths, path p to
+    /// output[0, p]: 0 global→ortho register→global; 1 global→align register→global;
+    /// 2 global→shared→global; 3 global→shared→ortho register→global;
+    /// 4 global→shared→align register→global; 5 global→ortho register→shared→global;
+    /// 6 global→align register→shared→global.
+    /// </summary>
+    [DeviceFunction]
+    private static void VectorPaths<T, N>(GL<T> x, GL<T> output, SV<T, N> sv)
+        where T : unmanaged where N : struct, IDim
+    {
+        var ortho = new RV<T, N, Ortho>();
+        var align = new RV<T, N, Align>();
+        for (int r = 0; r < x.Rows; r++)
+        {
+            for (int c = 0; c < x.Cols / Dims.Of<N>(); c++)
+            {
+                var at = new Coord(0, 0, r, c);
                 Warp.Load(ortho, x, at);
                 Warp.Store(output, ortho, new Coord(0, 0, r, c));
                 Warp.Load(align, x, at);
                 Warp.Store(output, align, new Coord(0, 1, r, c));
-                Warp.Load(orthoF, x, at);
-                Warp.Store(widened, orthoF, new Coord(0, 0, r, c));
-                Warp.Store(widened, align, new Coord(0, 1, r, c));
 
                 Warp.Load(sv, x, at);
                 Gpu.SyncThreads();
@@ -496,8 +326,6 @@ public static partial class MemoryKernels
                 Warp.Store(output, ortho, new Coord(0, 3, r, c));
                 Warp.Load(align, sv);
                 Warp.Store(output, align, new Coord(0, 4, r, c));
-                Warp.Load(orthoF, sv);
-                Warp.Store(widened, orthoF, new Coord(0, 2, r, c));
                 Gpu.SyncThreads();
 
                 Warp.Load(ortho, x, at);
@@ -511,11 +339,6 @@ public static partial class MemoryKernels
                 Gpu.SyncThreads();
                 Warp.Store(output, sv, new Coord(0, 6, r, c));
                 Gpu.SyncThreads();
-
-                Warp.Load(ortho, xf, at);
-                Warp.Store(narrowed, ortho, new Coord(0, 0, r, c));
-                Warp.Load(alignF, xf, at);
-                Warp.Store(narrowed, alignF, new Coord(0, 1, r, c));
             }
         }
     }

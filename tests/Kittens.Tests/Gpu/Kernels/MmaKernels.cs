@@ -14,219 +14,28 @@ namespace Kittens.Tests.GpuKernels;
 /// </summary>
 public static partial class MmaKernels
 {
-    /// <summary>bf16 inputs, M = 16, N = 16, K = 16; see the class summary for the slots of d.</summary>
+    /// <summary>
+    /// T inputs, A M x K, B K x N; the instance names say T, M, N and K. See the class summary for
+    /// the slots of d.
+    /// </summary>
     [Kernel(Threads = 32)]
-    public static void Bf16M16N16K16(GL<bf16> a, GL<bf16> at, GL<bf16> b, GL<bf16> bt, GL<float> c, GL<float> d)
+    [KernelInstance("Bf16M16N16K16", typeof(bf16), typeof(D16), typeof(D16), typeof(D16))]
+    [KernelInstance("Bf16M32N64K32", typeof(bf16), typeof(D32), typeof(D64), typeof(D32))]
+    [KernelInstance("Bf16M64N32K48", typeof(bf16), typeof(D64), typeof(D32), typeof(D48))]
+    [KernelInstance("F16M16N16K16", typeof(f16), typeof(D16), typeof(D16), typeof(D16))]
+    [KernelInstance("F16M32N64K32", typeof(f16), typeof(D32), typeof(D64), typeof(D32))]
+    public static void Product<T, M, N, K>(GL<T> a, GL<T> at, GL<T> b, GL<T> bt, GL<float> c, GL<float> d)
+        where T : unmanaged, IMmaInput where M : struct, IDim where N : struct, IDim where K : struct, IDim
     {
-        var sa = Shared.Alloc<ST<bf16, D16, D16>>();
-        var sb = Shared.Alloc<ST<bf16, D16, D16>>();
-        var aRow = new RT<bf16, D16, D16, Row>();
-        var aCol = new RT<bf16, D16, D16, Col>();
-        var bCol = new RT<bf16, D16, D16, Col>();
-        var bRow = new RT<bf16, D16, D16, Row>();
-        var bKn = new RT<bf16, D16, D16, Row>();
-        var cReg = new RT<float, D16, D16, Row>();
-        var acc = new RT<float, D16, D16, Row>();
-
-        Warp.Load(aRow, a, new Coord(0, 0));
-        Warp.Load(aCol, at, new Coord(0, 0));
-        Warp.Load(bCol, b, new Coord(0, 0));
-        Warp.Load(bRow, bt, new Coord(0, 0));
-        Warp.Load(cReg, c, new Coord(0, 0));
-
-        Warp.MmaAB(acc, aRow, bCol, cReg);
-        Warp.Store(d, acc, new Coord(0, 0, 0, 0));
-
-        Warp.Load(acc, c, new Coord(0, 0));
-        Warp.MmaABt(acc, aRow, bRow, acc);
-        Warp.Store(d, acc, new Coord(0, 1, 0, 0));
-
-        Warp.Load(acc, c, new Coord(0, 0));
-        Warp.MmaAtB(acc, aCol, bCol, acc);
-        Warp.Store(d, acc, new Coord(0, 2, 0, 0));
-
-        Warp.Copy(acc, cReg);
-        Warp.MmaAtBt(acc, aCol, bRow, acc);
-        Warp.Store(d, acc, new Coord(0, 3, 0, 0));
-
-        Warp.Load(bKn, b, new Coord(0, 0));
-        Warp.SwapLayout(bCol, bKn);
-        Warp.Zero(acc);
-        Warp.MmaAB(acc, aRow, bCol, acc);
-        Warp.Store(d, acc, new Coord(0, 4, 0, 0));
-
-        Warp.Load(sa, a, new Coord(0, 0));
-        Warp.Load(sb, b, new Coord(0, 0));
-        Gpu.SyncThreads();
-        Warp.Load(aRow, sa);
-        Warp.Load(bCol, sb);
-        Warp.MmaAB(acc, aRow, bCol, cReg);
-        Warp.Store(d, acc, new Coord(0, 5, 0, 0));
-    }
-
-    /// <summary>bf16 inputs, M = 32, N = 64, K = 32; see the class summary for the slots of d.</summary>
-    [Kernel(Threads = 32)]
-    public static void Bf16M32N64K32(GL<bf16> a, GL<bf16> at, GL<bf16> b, GL<bf16> bt, GL<float> c, GL<float> d)
-    {
-        var sa = Shared.Alloc<ST<bf16, D32, D32>>();
-        var sb = Shared.Alloc<ST<bf16, D32, D64>>();
-        var aRow = new RT<bf16, D32, D32, Row>();
-        var aCol = new RT<bf16, D32, D32, Col>();
-        var bCol = new RT<bf16, D32, D64, Col>();
-        var bRow = new RT<bf16, D64, D32, Row>();
-        var bKn = new RT<bf16, D32, D64, Row>();
-        var cReg = new RT<float, D32, D64, Row>();
-        var acc = new RT<float, D32, D64, Row>();
-
-        Warp.Load(aRow, a, new Coord(0, 0));
-        Warp.Load(aCol, at, new Coord(0, 0));
-        Warp.Load(bCol, b, new Coord(0, 0));
-        Warp.Load(bRow, bt, new Coord(0, 0));
-        Warp.Load(cReg, c, new Coord(0, 0));
-
-        Warp.MmaAB(acc, aRow, bCol, cReg);
-        Warp.Store(d, acc, new Coord(0, 0, 0, 0));
-
-        Warp.Load(acc, c, new Coord(0, 0));
-        Warp.MmaABt(acc, aRow, bRow, acc);
-        Warp.Store(d, acc, new Coord(0, 1, 0, 0));
-
-        Warp.Load(acc, c, new Coord(0, 0));
-        Warp.MmaAtB(acc, aCol, bCol, acc);
-        Warp.Store(d, acc, new Coord(0, 2, 0, 0));
-
-        Warp.Copy(acc, cReg);
-        Warp.MmaAtBt(acc, aCol, bRow, acc);
-        Warp.Store(d, acc, new Coord(0, 3, 0, 0));
-
-        Warp.Load(bKn, b, new Coord(0, 0));
-        Warp.SwapLayout(bCol, bKn);
-        Warp.Zero(acc);
-        Warp.MmaAB(acc, aRow, bCol, acc);
-        Warp.Store(d, acc, new Coord(0, 4, 0, 0));
-
-        Warp.Load(sa, a, new Coord(0, 0));
-        Warp.Load(sb, b, new Coord(0, 0));
-        Gpu.SyncThreads();
-        Warp.Load(aRow, sa);
-        Warp.Load(bCol, sb);
-        Warp.MmaAB(acc, aRow, bCol, cReg);
-        Warp.Store(d, acc, new Coord(0, 5, 0, 0));
-    }
-
-    /// <summary>bf16 inputs, M = 64, N = 32, K = 48; see the class summary for the slots of d.</summary>
-    [Kernel(Threads = 32)]
-    public static void Bf16M64N32K48(GL<bf16> a, GL<bf16> at, GL<bf16> b, GL<bf16> bt, GL<float> c, GL<float> d)
-    {
-        var sa = Shared.Alloc<ST<bf16, D64, D48>>();
-        var sb = Shared.Alloc<ST<bf16, D48, D32>>();
-        var aRow = new RT<bf16, D64, D48, Row>();
-        var aCol = new RT<bf16, D48, D64, Col>();
-        var bCol = new RT<bf16, D48, D32, Col>();
-        var bRow = new RT<bf16, D32, D48, Row>();
-        var bKn = new RT<bf16, D48, D32, Row>();
-        var cReg = new RT<float, D64, D32, Row>();
-        var acc = new RT<float, D64, D32, Row>();
-
-        Warp.Load(aRow, a, new Coord(0, 0));
-        Warp.Load(aCol, at, new Coord(0, 0));
-        Warp.Load(bCol, b, new Coord(0, 0));
-        Warp.Load(bRow, bt, new Coord(0, 0));
-        Warp.Load(cReg, c, new Coord(0, 0));
-
-        Warp.MmaAB(acc, aRow, bCol, cReg);
-        Warp.Store(d, acc, new Coord(0, 0, 0, 0));
-
-        Warp.Load(acc, c, new Coord(0, 0));
-        Warp.MmaABt(acc, aRow, bRow, acc);
-        Warp.Store(d, acc, new Coord(0, 1, 0, 0));
-
-        Warp.Load(acc, c, new Coord(0, 0));
-        Warp.MmaAtB(acc, aCol, bCol, acc);
-        Warp.Store(d, acc, new Coord(0, 2, 0, 0));
-
-        Warp.Copy(acc, cReg);
-        Warp.MmaAtBt(acc, aCol, bRow, acc);
-        Warp.Store(d, acc, new Coord(0, 3, 0, 0));
-
-        Warp.Load(bKn, b, new Coord(0, 0));
-        Warp.SwapLayout(bCol, bKn);
-        Warp.Zero(acc);
-        Warp.MmaAB(acc, aRow, bCol, acc);
-        Warp.Store(d, acc, new Coord(0, 4, 0, 0));
-
-        Warp.Load(sa, a, new Coord(0, 0));
-        Warp.Load(sb, b, new Coord(0, 0));
-        Gpu.SyncThreads();
-        Warp.Load(aRow, sa);
-        Warp.Load(bCol, sb);
-        Warp.MmaAB(acc, aRow, bCol, cReg);
-        Warp.Store(d, acc, new Coord(0, 5, 0, 0));
-    }
-
-    /// <summary>f16 inputs, M = 16, N = 16, K = 16; see the class summary for the slots of d.</summary>
-    [Kernel(Threads = 32)]
-    public static void F16M16N16K16(GL<f16> a, GL<f16> at, GL<f16> b, GL<f16> bt, GL<float> c, GL<float> d)
-    {
-        var sa = Shared.Alloc<ST<f16, D16, D16>>();
-        var sb = Shared.Alloc<ST<f16, D16, D16>>();
-        var aRow = new RT<f16, D16, D16, Row>();
-        var aCol = new RT<f16, D16, D16, Col>();
-        var bCol = new RT<f16, D16, D16, Col>();
-        var bRow = new RT<f16, D16, D16, Row>();
-        var bKn = new RT<f16, D16, D16, Row>();
-        var cReg = new RT<float, D16, D16, Row>();
-        var acc = new RT<float, D16, D16, Row>();
-
-        Warp.Load(aRow, a, new Coord(0, 0));
-        Warp.Load(aCol, at, new Coord(0, 0));
-        Warp.Load(bCol, b, new Coord(0, 0));
-        Warp.Load(bRow, bt, new Coord(0, 0));
-        Warp.Load(cReg, c, new Coord(0, 0));
-
-        Warp.MmaAB(acc, aRow, bCol, cReg);
-        Warp.Store(d, acc, new Coord(0, 0, 0, 0));
-
-        Warp.Load(acc, c, new Coord(0, 0));
-        Warp.MmaABt(acc, aRow, bRow, acc);
-        Warp.Store(d, acc, new Coord(0, 1, 0, 0));
-
-        Warp.Load(acc, c, new Coord(0, 0));
-        Warp.MmaAtB(acc, aCol, bCol, acc);
-        Warp.Store(d, acc, new Coord(0, 2, 0, 0));
-
-        Warp.Copy(acc, cReg);
-        Warp.MmaAtBt(acc, aCol, bRow, acc);
-        Warp.Store(d, acc, new Coord(0, 3, 0, 0));
-
-        Warp.Load(bKn, b, new Coord(0, 0));
-        Warp.SwapLayout(bCol, bKn);
-        Warp.Zero(acc);
-        Warp.MmaAB(acc, aRow, bCol, acc);
-        Warp.Store(d, acc, new Coord(0, 4, 0, 0));
-
-        Warp.Load(sa, a, new Coord(0, 0));
-        Warp.Load(sb, b, new Coord(0, 0));
-        Gpu.SyncThreads();
-        Warp.Load(aRow, sa);
-        Warp.Load(bCol, sb);
-        Warp.MmaAB(acc, aRow, bCol, cReg);
-        Warp.Store(d, acc, new Coord(0, 5, 0, 0));
-    }
-
-    /// <summary>f16 inputs, M = 32, N = 64, K = 32; see the class summary for the slots of d.</summary>
-    [Kernel(Threads = 32)]
-    public static void F16M32N64K32(GL<f16> a, GL<f16> at, GL<f16> b, GL<f16> bt, GL<float> c, GL<float> d)
-    {
-        var sa = Shared.Alloc<ST<f16, D32, D32>>();
-        var sb = Shared.Alloc<ST<f16, D32, D64>>();
-        var aRow = new RT<f16, D32, D32, Row>();
-        var aCol = new RT<f16, D32, D32, Col>();
-        var bCol = new RT<f16, D32, D64, Col>();
-        var bRow = new RT<f16, D64, D32, Row>();
-        var bKn = new RT<f16, D32, D64, Row>();
-        var cReg = new RT<float, D32, D64, Row>();
-        var acc = new RT<float, D32, D64, Row>();
+        var sa = Shared.Alloc<ST<T, M, K>>();
+        var sb = Shared.Alloc<ST<T, K, N>>();
+        var aRow = new RT<T, M, K, Row>();
+        var aCol = new RT<T, K, M, Col>();
+        var bCol = new RT<T, K, N, Col>();
+        var bRow = new RT<T, N, K, Row>();
+        var bKn = new RT<T, K, N, Row>();
+        var cReg = new RT<float, M, N, Row>();
+        var acc = new RT<float, M, N, Row>();
 
         Warp.Load(aRow, a, new Coord(0, 0));
         Warp.Load(aCol, at, new Coord(0, 0));
