@@ -19,9 +19,10 @@ namespace Kittens.Generator.Parsing;
 /// </summary>
 internal static class KernelParser
 {
-    /// <summary>[Kernel] defaults, as declared on Kittens.KernelAttribute.</summary>
-    private const int DefaultThreads = 32;
-    private const int DefaultMinBlocksPerSm = 1;
+    /// <summary>[Kernel] defaults, as declared on Kittens.KernelAttribute (a test pins them to it).</summary>
+    internal const int DefaultThreads = 32;
+    internal const int DefaultMinBlocksPerSm = 1;
+    internal const int DefaultClusterSize = 1;
 
     public static ParsedKernel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -44,7 +45,7 @@ internal static class KernelParser
         var attribute = context.Attributes[0];
         int threads = ReadLaunchBound(attribute, "Threads", DefaultThreads);
         int minBlocks = ReadLaunchBound(attribute, "MinBlocksPerSm", DefaultMinBlocksPerSm);
-        int clusterSize = ReadLaunchBound(attribute, "ClusterSize", 1);
+        int clusterSize = ReadLaunchBound(attribute, "ClusterSize", DefaultClusterSize);
         CheckLaunchSettings(method.Name, threads, minBlocks, clusterSize,
             setting => NamedArgumentLocation(attribute, setting, cancellationToken) ?? identifier, diagnostics);
 
