@@ -26,12 +26,11 @@ internal sealed class KernelTranslation
     private readonly List<SharedTypeModel> _sharedTypes = new();
     private readonly Dictionary<IParameterSymbol, List<ITypeSymbol>> _inferredTensorMaps = new(SymbolEqualityComparer.Default);
 
-    private KernelTranslation(KnownSymbols known, DiagnosticBag diagnostics, IMethodSymbol kernel, string entryPoint, TypeBinding binding, CancellationToken cancellationToken)
+    private KernelTranslation(KnownSymbols known, DiagnosticBag diagnostics, IMethodSymbol kernel, string entryPoint, CancellationToken cancellationToken)
     {
         Known = known;
         Diagnostics = diagnostics;
         Kernel = kernel;
-        Binding = binding;
         CancellationToken = cancellationToken;
         _functionNames.Add(entryPoint);
         _callStack.Add(kernel);
@@ -42,9 +41,6 @@ internal sealed class KernelTranslation
     public DiagnosticBag Diagnostics { get; }
 
     public IMethodSymbol Kernel { get; }
-
-    /// <summary>The kernel instance's binding of the kernel method's type parameters.</summary>
-    public TypeBinding Binding { get; }
 
     public CancellationToken CancellationToken { get; }
 
@@ -63,7 +59,7 @@ internal sealed class KernelTranslation
         foreach (var diagnostic in bound.Diagnostics) diagnostics.Add(diagnostic);
 
         var entryPoint = CudaNames.EntryPoint(bound.Instance.Name);
-        var translation = new KernelTranslation(definition.Known, diagnostics, definition.Method, entryPoint, bound.Binding, cancellationToken);
+        var translation = new KernelTranslation(definition.Known, diagnostics, definition.Method, entryPoint, cancellationToken);
         var translator = new CudaTranslator(translation, definition.Method, definition.SemanticModel, isKernel: true, bound.Binding);
         var body = translator.TranslateBody(definition.Syntax);
         var shared = translation.SharedLayout(bound);
