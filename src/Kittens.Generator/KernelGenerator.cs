@@ -5,7 +5,6 @@ using System.Text;
 using Kittens.Generator.Diagnostics;
 using Kittens.Generator.Emit;
 using Kittens.Generator.Model;
-using Kittens.Generator.Parsing;
 using Kittens.Generator.Translation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,7 +16,8 @@ namespace Kittens.Generator;
 /// Translates each <c>[Kernel]</c> method to CUDA C++ and emits a typed launcher beside it.
 /// <para>
 /// Pipeline: <c>ForAttributeWithMetadataName</c> runs the one semantic transform
-/// (<see cref="KernelParser"/>) into an equatable <see cref="KernelResult"/> ("KernelModel").
+/// (<see cref="KernelPipeline"/>: parse, bind, translate, emit the model) into an equatable
+/// <see cref="KernelResult"/> ("KernelModel").
 /// Diagnostics leave on their own branch ("Diagnostics"), so moving a line re-reports them
 /// without regenerating code; the model, joined with the project directory, becomes the CUDA
 /// text and the launcher ("Source").
@@ -41,7 +41,7 @@ public sealed class KernelGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 KnownSymbols.KernelAttributeName,
                 static (node, _) => node is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax,
-                static (context, cancellationToken) => KernelParser.Parse(context, cancellationToken))
+                static (context, cancellationToken) => KernelPipeline.Run(context, cancellationToken))
             .WithTrackingName(TrackingNames.KernelModel);
 
         var diagnostics = results

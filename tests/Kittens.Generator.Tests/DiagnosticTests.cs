@@ -220,7 +220,7 @@ public sealed class DiagnosticTests
     public void InternalError_IsKIT9999_AtTheMethod()
     {
         var location = new Model.LocationInfo("Tests/K.cs", 10, 3, 4, 2, 4, 5);
-        var result = KernelParser.Guard("Run", () => location, () => throw new InvalidOperationException("boom"));
+        var result = KernelPipeline.Guard("Run", () => location, () => throw new InvalidOperationException("boom"));
 
         Assert.Empty(result.Models);
         var diagnostic = Assert.Single(result.Diagnostics).ToDiagnostic();
@@ -231,7 +231,7 @@ public sealed class DiagnosticTests
 
     [Fact]
     public void InternalError_LetsCancellationThrough() =>
-        Assert.Throws<OperationCanceledException>(() => KernelParser.Guard("Run", () => null, () => throw new OperationCanceledException()));
+        Assert.Throws<OperationCanceledException>(() => KernelPipeline.Guard("Run", () => null, () => throw new OperationCanceledException()));
 
     [Fact]
     public void EveryDiagnosticId_HasATest()

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Kittens.Generator.Model;
+using Kittens.Generator.Translation;
 using static System.FormattableString;
 
 namespace Kittens.Generator.Emit;
@@ -51,7 +52,8 @@ internal static class CudaEmitter
             .Append(") {\n");
         if (model.DynamicSharedBytes > 0)
         {
-            text.Append(Indent).Append("extern __shared__ __align__(1024) char kittens_smem[];\n");
+            // The base on the allocator's tile boundary, so the first tile needs no padding.
+            text.Append(Indent).Append(Invariant($"extern __shared__ __align__({SharedMemory.Alignment}) char kittens_smem[];\n"));
             text.Append(Indent).Append("kittens::shared_allocator kittens_alloc(kittens_smem);\n");
         }
         WriteLines(text, model.Body, projectDirectory);

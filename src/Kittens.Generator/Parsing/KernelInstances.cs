@@ -26,6 +26,10 @@ internal sealed record KernelInstance(
     string Name, IReadOnlyList<ITypeSymbol> TypeArguments, int Threads, int MinBlocksPerSm, int ClusterSize, LocationInfo? Location)
 {
     public bool IsGeneric => TypeArguments.Count > 0;
+
+    /// <summary>For an instance of a generic kernel, the method with its type arguments (<c>Forward&lt;D64, Small&gt;</c>); else empty.</summary>
+    public string InstanceOf(string methodName) =>
+        IsGeneric ? methodName + "<" + string.Join(", ", TypeArguments.Select(t => t.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))) + ">" : string.Empty;
 }
 
 /// <summary>Reads and checks the instances of a [Kernel] method (KIT0011, KIT0016–KIT0018).</summary>

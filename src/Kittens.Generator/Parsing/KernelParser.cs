@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using Kittens.Generator.Binding;
 using Kittens.Generator.Diagnostics;
 using Kittens.Generator.Model;
 using Kittens.Generator.Translation;
@@ -13,66 +12,29 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Kittens.Generator.Parsing;
 
 /// <summary>
-/// The generator's one semantic transform: a [Kernel] method → <see cref="KernelResult"/>
-/// (one model per kernel instance + diagnostics). It checks the declaration and reads its
-/// instances (<see cref="KernelInstances"/>: the method itself, or each [KernelInstance] of a
-/// generic one); per instance it binds the type parameters (<see cref="TypeBinding"/>), reads the
-/// parameters and has <see cref="KernelTranslation"/> translate the body under that binding. It
-/// never throws: an internal failure becomes KIT9999 at the method.
+/// The parse stage: a [Kernel] method → <see cref="ParsedKernel"/>. It checks the declaration
+/// and the [Kernel] settings, reads the instances (<see cref="KernelInstances"/>: the method
+/// itself, or each [KernelInstance] of a generic one) and the parameters with their attributes.
+/// It binds nothing and translates nothing: what a type parameter stands for is the bind stage's.
 /// </summary>
-internal static partial class KernelParser
+internal static class KernelParser
 {
-    /// <summary>[Kernel] defaults, as declared on Kittens.KernelAttribute.</summary>
-    private const int DefaultThreads = 32;
-    private const int DefaultMinBlocksPerSm = 1;
+    /// <summary>[Kernel] defaults, as declared on Kittens.KernelAttribute (a test pins them to it).</summary>
+    internal const int DefaultThreads = 32;
+    internal const int DefaultMinBlocksPerSm = 1;
+    internal const int DefaultClusterSize = 1;
 
-    private static readonly string[] s_dimensionNames = { "batch", "depth", "rows", "cols" };
-
-    public static KernelResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
-        Guard(
-            context.TargetSymbol.Name,
-            () => LocationInfo.From(context.TargetNode is MethodDeclarationSyntax method ? method.Identifier.GetLocation() : context.TargetNode.GetLocation()),
-            () => ParseCore(context, cancellationToken));
-
-    /// <summary>Runs <paramref name="parse"/>, turning any exception but cancellation into KIT9999.</summary>
-    internal static KernelResult Guard(string kernelName, Func<LocationInfo?> location, Func<KernelResult> parse)
-    {
-        try
-        {
-            return parse();
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
-        catch (Exception exception)
-        {
-            LocationInfo? where = null;
-            try
-            {
-                where = location();
-            }
-            catch (Exception)
-            {
-                // No location is better than no diagnostic.
-            }
-            var diagnostic = DiagnosticInfo.Create(
-                DiagnosticDescriptors.InternalError, where, kernelName, exception.GetType().Name + ": " + exception.Message);
-            return new KernelResult(EquatableArray<KernelModel>.Empty, new[] { diagnostic }.ToEquatableArray());
-        }
-    }
-
-    private static KernelResult ParseCore(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ParsedKernel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var known = KnownSymbols.Create(context.SemanticModel.Compilation);
         var diagnostics = new DiagnosticBag();
-        if (known is null || context.TargetSymbol is not IMethodSymbol method) return Result(new List<KernelModel>(), diagnostics);
+        if (known is null || context.TargetSymbol is not IMethodSymbol method) return ParsedKernel.Rejected(diagnostics.ToEquatableArray());
 
         var syntax = method.MethodKind == MethodKind.Ordinary ? BodyDeclaration(method, cancellationToken) : null;
         if (syntax is null)
         {
             diagnostics.Add(DiagnosticDescriptors.KernelMustBeMethod, LocationInfo.From(context.TargetNode), method.Name);
-            return Result(new List<KernelModel>(), diagnostics);
+            return ParsedKernel.Rejected(diagnostics.ToEquatableArray());
         }
         var semanticModel = syntax.SyntaxTree == context.SemanticModel.SyntaxTree
             ? context.SemanticModel
@@ -83,45 +45,16 @@ internal static partial class KernelParser
         var attribute = context.Attributes[0];
         int threads = ReadLaunchBound(attribute, "Threads", DefaultThreads);
         int minBlocks = ReadLaunchBound(attribute, "MinBlocksPerSm", DefaultMinBlocksPerSm);
-        int clusterSize = ReadLaunchBound(attribute, "ClusterSize", 1);
+        int clusterSize = ReadLaunchBound(attribute, "ClusterSize", DefaultClusterSize);
         CheckLaunchSettings(method.Name, threads, minBlocks, clusterSize,
             setting => NamedArgumentLocation(attribute, setting, cancellationToken) ?? identifier, diagnostics);
 
+        // Read even when the declaration cannot be launched, so their problems are reported too.
         var instances = KernelInstances.Read(method, known, threads, minBlocks, clusterSize, identifier, diagnostics, cancellationToken);
-        if (!canLaunch) return Result(new List<KernelModel>(), diagnostics);
-
-        // Bind, translate and model each instance; its problems are its own until merged.
-        var models = new List<KernelModel>();
-        var found = new List<(KernelInstance Instance, DiagnosticBag Diagnostics)>();
-        foreach (var instance in instances)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var own = new DiagnosticBag();
-            var binding = instance.IsGeneric
-                ? TypeBinding.For(known.Compilation, method, instance.TypeArguments, instance.Name)
-                : TypeBinding.None(known.Compilation);
-            var model = BuildInstance(method, syntax, semanticModel, known, instance, binding, declarationHasErrors: diagnostics.Count > 0, own, cancellationToken);
-            if (model is not null) models.Add(model);
-            found.Add((instance, own));
-        }
-        MergeInstanceDiagnostics(found, diagnostics);
-        return Result(models, diagnostics);
-    }
-
-    /// <summary>
-    /// Adds each instance's diagnostics to <paramref name="diagnostics"/>: those every instance
-    /// has as they are, the others naming the instance they were found in.
-    /// </summary>
-    private static void MergeInstanceDiagnostics(List<(KernelInstance Instance, DiagnosticBag Diagnostics)> found, DiagnosticBag diagnostics)
-    {
-        foreach (var (instance, own) in found)
-        {
-            foreach (var diagnostic in own.Items)
-            {
-                bool everywhere = !instance.IsGeneric || found.All(f => f.Diagnostics.Items.Contains(diagnostic));
-                diagnostics.Add(everywhere ? diagnostic : diagnostic with { Instance = instance.Name });
-            }
-        }
+        var definition = new KernelDefinition(
+            method, syntax, semanticModel, known, Declaration(method, syntax, identifier),
+            method.Parameters.Select(p => ReadParameter(p, known, cancellationToken)).ToList());
+        return new ParsedKernel(definition, canLaunch ? instances : new List<KernelInstance>(), diagnostics.ToEquatableArray());
     }
 
     /// <summary>Checks launch settings (KIT0007, KIT0008, KIT0015), each at the location <paramref name="where"/> gives for it.</summary>
@@ -146,69 +79,6 @@ internal static partial class KernelParser
         return valid;
     }
 
-    /// <summary>The model of one kernel instance (null when its parameters cannot be launched).</summary>
-    private static KernelModel? BuildInstance(
-        IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel semanticModel, KnownSymbols known,
-        KernelInstance instance, TypeBinding binding, bool declarationHasErrors, DiagnosticBag diagnostics, CancellationToken cancellationToken)
-    {
-        var parameters = new List<ParameterInfo>();
-        bool canLaunch = true;
-        foreach (var parameter in method.Parameters)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (ReadParameter(parameter, method, known, binding, diagnostics, cancellationToken) is { } read) parameters.Add(read);
-            else canLaunch = false;
-        }
-        if (!canLaunch) return null;
-
-        // The body: errors here still give a launcher (so calls to it compile), with an #error for CUDA.
-        var entryPoint = CudaNames.EntryPoint(instance.Name);
-        var translation = new KernelTranslation(known, diagnostics, method, entryPoint, binding, cancellationToken);
-        var translator = translation.TranslateKernel(syntax, semanticModel, out var body);
-
-        long sharedBytes = SharedMemory.DynamicBytes(translation.Allocations);
-        if (sharedBytes > SharedMemory.MaxBytesPerBlock)
-        {
-            diagnostics.Add(DiagnosticDescriptors.SharedMemoryTooLarge, LocationInfo.From(syntax.Identifier), instance.Name, Text(sharedBytes), Text(SharedMemory.MaxBytesPerBlock));
-            sharedBytes = 0;
-        }
-
-        bool hasErrors = declarationHasErrors || diagnostics.Count > 0 || translation.HasInvalidCode;
-        var parameterModels = parameters.Select(p =>
-        {
-            // A tensor with a bare [Tma] carries the maps of the types its TMA ops move.
-            var inferred = p.IsTensor && TmaTypes.IsInferred(p.Symbol, known) ? translation.InferredTensorMaps(p.Symbol) : null;
-            return new ParameterModel(
-                p.Symbol.Name,
-                translator.NameOf(p.Symbol),
-                inferred is { Count: > 0 } ? TmaTypes.SpellGlobal(binding.Substitute(p.Symbol.Type), inferred, known) ?? p.CudaType : p.CudaType,
-                IsConst: !translator.IsWritten(p.Symbol),
-                p.IsTensor,
-                p.LauncherType,
-                p.Shape,
-                inferred is { Count: > 0 } ? inferred.Select(t => TmaTypes.Box(t, known)).OfType<TmaBoxModel>().ToEquatableArray() : p.Tma);
-        });
-
-        return new KernelModel(
-            Namespace: method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
-            ContainingTypes: ContainingTypes(method).ToEquatableArray(),
-            MethodName: instance.Name,
-            InstanceOf: instance.IsGeneric ? method.Name + "<" + string.Join(", ", instance.TypeArguments.Select(t => t.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))) + ">" : string.Empty,
-            HintName: HintName(method, instance.Name),
-            EntryPoint: entryPoint,
-            FilePath: syntax.SyntaxTree.FilePath,
-            Threads: instance.Threads,
-            MinBlocksPerSm: instance.MinBlocksPerSm,
-            ClusterSize: instance.ClusterSize,
-            Parameters: parameterModels.ToEquatableArray(),
-            // With errors the CUDA is only an #error: keep nothing that moves when lines move.
-            SharedTypes: hasErrors ? EquatableArray<SharedTypeModel>.Empty : translation.SharedTypes.ToEquatableArray(),
-            DynamicSharedBytes: (int)sharedBytes,
-            DeviceFunctions: hasErrors ? EquatableArray<CudaFunctionModel>.Empty : translation.DeviceFunctions.ToEquatableArray(),
-            Body: hasErrors ? EquatableArray<CudaLine>.Empty : body,
-            HasTranslationErrors: hasErrors);
-    }
-
     /// <summary>The declaration with the body: the method itself, or the implementing part of a partial method.</summary>
     private static MethodDeclarationSyntax? BodyDeclaration(IMethodSymbol method, CancellationToken cancellationToken)
     {
@@ -219,8 +89,6 @@ internal static partial class KernelParser
         }
         return null;
     }
-
-    private static KernelResult Result(List<KernelModel> models, DiagnosticBag diagnostics) => new(models.ToEquatableArray(), diagnostics.ToEquatableArray());
 
     /// <summary>Checks what the launcher needs: static, void, non-generic, in partial types, unique name.</summary>
     private static bool CheckDeclaration(IMethodSymbol method, MethodDeclarationSyntax syntax, KnownSymbols known, LocationInfo? identifier, DiagnosticBag diagnostics)
@@ -237,7 +105,7 @@ internal static partial class KernelParser
                 method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
             ok = false;
         }
-        if (KernelTranslation.IsInGenericType(method))
+        if (IsInGenericType(method))
         {
             diagnostics.Add(DiagnosticDescriptors.KernelMustNotBeGeneric, identifier, method.Name);
             ok = false;
@@ -258,115 +126,42 @@ internal static partial class KernelParser
         return ok;
     }
 
-    /// <summary>What <see cref="ReadParameter"/> learns about one kernel parameter.</summary>
-    private sealed record ParameterInfo(
-        IParameterSymbol Symbol, string CudaType, string LauncherType, bool IsTensor,
-        EquatableArray<ShapeDimModel> Shape, EquatableArray<TmaBoxModel> Tma);
-
-    private static ParameterInfo? ReadParameter(
-        IParameterSymbol parameter, IMethodSymbol method, KnownSymbols known, TypeBinding binding, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    private static KernelDeclaration Declaration(IMethodSymbol method, MethodDeclarationSyntax syntax, LocationInfo? identifier)
     {
-        var type = binding.Substitute(parameter.Type);
-        var syntax = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as ParameterSyntax;
-        var location = LocationInfo.From((SyntaxNode?)syntax?.Type ?? syntax) ?? LocationInfo.From(parameter.Locations.FirstOrDefault());
-        if (parameter.RefKind != RefKind.None || parameter.IsParams)
-        {
-            string modifier = parameter.IsParams ? "params" : parameter.RefKind switch
-            {
-                RefKind.Ref => "ref",
-                RefKind.Out => "out",
-                RefKind.In => "in",
-                _ => "ref readonly",
-            };
-            diagnostics.Add(DiagnosticDescriptors.KernelParameterByReference, LocationInfo.From(syntax) ?? location, parameter.Name, method.Name, modifier);
-            return null;
-        }
-
-        var kind = known.GetTileKind(type);
-        var shapeAttribute = known.GetAttribute(parameter, known.ShapeAttribute);
-        if (kind == TileKind.GlobalLayout)
-        {
-            var element = CudaTypeNames.ElementType(type);
-            var cudaType = CudaTypeNames.Spell(type, known);
-            if (CudaTypeNames.ElementBytes(element, known) is null || cudaType is null || element is null)
-            {
-                diagnostics.Add(DiagnosticDescriptors.UnsupportedElementType, location, parameter.Name,
-                    element?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "?");
-                return null;
-            }
-            var launcherType = CudaTypeNames.CSharpKeyword(element.SpecialType)
-                ?? element.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            var shape = shapeAttribute is null
-                ? EquatableArray<ShapeDimModel>.Empty
-                : ReadShape(shapeAttribute, parameter, method, binding, known, diagnostics, cancellationToken);
-            // [Tma(typeof(ST<...>), ...)]: kittens::gl<T, st<...>, ...>, with one tensor map per type.
-            var tmaTypes = TmaTypes.Read(parameter, known, diagnostics, cancellationToken);
-            var boxes = tmaTypes.Select(t => TmaTypes.Box(t, known)).OfType<TmaBoxModel>().ToEquatableArray();
-            cudaType = TmaTypes.SpellGlobal(type, tmaTypes, known) ?? cudaType;
-            return new ParameterInfo(parameter, cudaType, launcherType, true, shape, boxes);
-        }
-
-        if (shapeAttribute is not null)
-        {
-            diagnostics.Add(DiagnosticDescriptors.ShapeOnNonTensor,
-                LocationInfo.From(shapeAttribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)) ?? location, parameter.Name);
-        }
-        if (known.GetAttribute(parameter, known.TmaAttribute) is { } tmaAttribute)
-        {
-            diagnostics.Add(DiagnosticDescriptors.TmaOnNonTensor,
-                LocationInfo.From(tmaAttribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)) ?? location, parameter.Name);
-        }
-        if (CudaTypeNames.Primitive(type.SpecialType) is { } scalar && CudaTypeNames.CSharpKeyword(type.SpecialType) is { } keyword)
-        {
-            return new ParameterInfo(parameter, scalar, keyword, false, EquatableArray<ShapeDimModel>.Empty, EquatableArray<TmaBoxModel>.Empty);
-        }
-        diagnostics.Add(DiagnosticDescriptors.UnsupportedKernelParameterType, location, parameter.Name, method.Name,
-            type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
-        return null;
+        var types = new List<string>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType) types.Insert(0, type.MetadataName);
+        string ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+        return new KernelDeclaration(
+            ns,
+            ContainingTypes(method).ToEquatableArray(),
+            method.Name,
+            syntax.SyntaxTree.FilePath,
+            // Namespace.Outer+Inner: unique per kernel with its name, since kernel names are unique per type.
+            (ns.Length > 0 ? ns + "." : string.Empty) + string.Join("+", types),
+            identifier);
     }
 
-    /// <summary>The four [Shape] extents; empty (after a diagnostic) when one is invalid.</summary>
-    private static EquatableArray<ShapeDimModel> ReadShape(
-        AttributeData attribute, IParameterSymbol parameter, IMethodSymbol method, TypeBinding binding, KnownSymbols known,
-        DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    /// <summary>A parameter with where its diagnostics point and its [Shape] and [Tma], read once for every instance.</summary>
+    private static ParsedParameter ReadParameter(IParameterSymbol parameter, KnownSymbols known, CancellationToken cancellationToken)
     {
-        var arguments = attribute.ConstructorArguments;
-        var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
-        var dims = new List<ShapeDimModel>();
-        bool valid = arguments.Length == 4;
-        for (int i = 0; i < arguments.Length; i++)
+        var syntax = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as ParameterSyntax;
+        var location = LocationInfo.From((SyntaxNode?)syntax?.Type ?? syntax) ?? LocationInfo.From(parameter.Locations.FirstOrDefault());
+        return new ParsedParameter(
+            parameter,
+            location,
+            LocationInfo.From(syntax) ?? location,
+            known.GetAttribute(parameter, known.ShapeAttribute),
+            known.GetAttribute(parameter, known.TmaAttribute));
+    }
+
+    /// <summary>Whether a type around <paramref name="symbol"/> is generic (kernels and device functions cannot be members of one).</summary>
+    public static bool IsInGenericType(ISymbol symbol)
+    {
+        for (var type = symbol.ContainingType; type is not null; type = type.ContainingType)
         {
-            var value = arguments[i].Kind == TypedConstantKind.Primitive ? arguments[i].Value : null;
-            if (value is int size && size > 0)
-            {
-                dims.Add(new ShapeDimModel(size, null));
-                continue;
-            }
-            // A symbol naming a type parameter bound to a dim (nameof(TDim)) is that dim's value.
-            if (value is string dimName && method.TypeParameters.FirstOrDefault(t => t.Name == dimName) is { } typeParameter &&
-                binding.Lookup(typeParameter) is { } boundDim && known.GetDim(boundDim) is { } dimValue)
-            {
-                dims.Add(new ShapeDimModel(dimValue, null));
-                continue;
-            }
-            if (value is string symbol && SyntaxFacts.IsValidIdentifier(symbol))
-            {
-                dims.Add(new ShapeDimModel(0, symbol));
-                continue;
-            }
-            valid = false;
-            var argumentSyntax = syntax?.ArgumentList is { } list && i < list.Arguments.Count ? list.Arguments[i] : null;
-            string shown = value switch
-            {
-                null => arguments[i].IsNull ? "null" : arguments[i].ToCSharpString(),
-                string s => "\"" + s + "\"",
-                IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-                _ => value.ToString() ?? "?",
-            };
-            diagnostics.Add(DiagnosticDescriptors.InvalidShape, LocationInfo.From(argumentSyntax) ?? LocationInfo.From(syntax),
-                Text(i) + " (" + s_dimensionNames[Math.Min(i, 3)] + ")", parameter.Name, shown);
+            if (type.IsGenericType) return true;
         }
-        return valid ? dims.ToEquatableArray() : EquatableArray<ShapeDimModel>.Empty;
+        return false;
     }
 
     private static int ReadLaunchBound(AttributeData attribute, string name, int defaultValue)
@@ -404,15 +199,6 @@ internal static partial class KernelParser
         }
         types.Reverse();
         return types;
-    }
-
-    /// <summary>Namespace.Outer+Inner.Method.g.cs: unique per kernel, since kernel names are unique per type.</summary>
-    private static string HintName(IMethodSymbol method, string kernelName)
-    {
-        var types = new List<string>();
-        for (var type = method.ContainingType; type is not null; type = type.ContainingType) types.Insert(0, type.MetadataName);
-        var ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() + "." : string.Empty;
-        return ns + string.Join("+", types) + "." + kernelName + ".g.cs";
     }
 
     private static string Text(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -4,14 +4,17 @@ using System.Threading;
 using Kittens.Generator.Binding;
 using Kittens.Generator.Diagnostics;
 using Kittens.Generator.Model;
+using Kittens.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Kittens.Generator.Translation;
 
 /// <summary>
-/// The translation of one kernel: its body, the device functions it reaches (translated once
-/// each, callees first, recursion diagnosed) and its shared-memory allocations.
+/// The translate stage: a bound kernel instance → <see cref="TranslatedKernel"/>. One instance
+/// of this class is the state of one such translation, which the body's <see cref="CudaTranslator"/>
+/// reports into: the device functions it reaches (translated once each, callees first,
+/// recursion diagnosed), its shared-memory allocations and the tensor maps a bare [Tma] takes.
 /// </summary>
 internal sealed class KernelTranslation
 {
@@ -23,12 +26,11 @@ internal sealed class KernelTranslation
     private readonly List<SharedTypeModel> _sharedTypes = new();
     private readonly Dictionary<IParameterSymbol, List<ITypeSymbol>> _inferredTensorMaps = new(SymbolEqualityComparer.Default);
 
-    public KernelTranslation(KnownSymbols known, DiagnosticBag diagnostics, IMethodSymbol kernel, string entryPoint, TypeBinding binding, CancellationToken cancellationToken)
+    private KernelTranslation(KnownSymbols known, DiagnosticBag diagnostics, IMethodSymbol kernel, string entryPoint, CancellationToken cancellationToken)
     {
         Known = known;
         Diagnostics = diagnostics;
         Kernel = kernel;
-        Binding = binding;
         CancellationToken = cancellationToken;
         _functionNames.Add(entryPoint);
         _callStack.Add(kernel);
@@ -40,27 +42,64 @@ internal sealed class KernelTranslation
 
     public IMethodSymbol Kernel { get; }
 
-    /// <summary>The kernel instance's binding of the kernel method's type parameters.</summary>
-    public TypeBinding Binding { get; }
-
     public CancellationToken CancellationToken { get; }
 
     /// <summary>The C# code had errors of its own (invalid operations); the compiler reports those.</summary>
     public bool HasInvalidCode { get; set; }
 
-    public IReadOnlyList<CudaFunctionModel> DeviceFunctions => _deviceFunctionModels;
-
-    public IReadOnlyList<SharedTypeModel> SharedTypes => _sharedTypes;
-
-    public IReadOnlyList<(long Bytes, int Alignment)> Allocations => _allocations;
-
-    /// <summary>Translates the kernel body; returns the translator, which knows the parameters' CUDA names.</summary>
-    public CudaTranslator TranslateKernel(MethodDeclarationSyntax syntax, SemanticModel semanticModel, out EquatableArray<CudaLine> body)
+    /// <summary>Translates the kernel body of <paramref name="bound"/>.</summary>
+    /// <param name="bound">The bound instance.</param>
+    /// <param name="parameters">Its parameters, all of which can be launched (an instance with one that cannot is not translated).</param>
+    /// <param name="cancellationToken">Cancels the translation.</param>
+    public static TranslatedKernel Translate(BoundKernel bound, IReadOnlyList<BoundParameter> parameters, CancellationToken cancellationToken)
     {
-        var translator = new CudaTranslator(this, Kernel, semanticModel, isKernel: true, Binding);
-        body = translator.TranslateBody(syntax);
-        return translator;
+        var definition = bound.Definition;
+        // The bind stage's diagnostics come first, so a translation diagnostic they cover is not added.
+        var diagnostics = new DiagnosticBag();
+        foreach (var diagnostic in bound.Diagnostics) diagnostics.Add(diagnostic);
+
+        var entryPoint = CudaNames.EntryPoint(bound.Instance.Name);
+        var translation = new KernelTranslation(definition.Known, diagnostics, definition.Method, entryPoint, cancellationToken);
+        var translator = new CudaTranslator(translation, definition.Method, definition.SemanticModel, isKernel: true, bound.Binding);
+        var body = translator.TranslateBody(definition.Syntax);
+        var shared = translation.SharedLayout(bound);
+        var parameterModels = parameters.Select(p => translation.ParameterModel(p, translator)).ToEquatableArray();
+        return new TranslatedKernel(
+            bound, entryPoint, parameterModels, body, translation._deviceFunctionModels.ToEquatableArray(), shared,
+            translation.HasInvalidCode, diagnostics.ToEquatableArray());
     }
+
+    /// <summary>A kernel parameter as the translated body names and uses it.</summary>
+    private ParameterModel ParameterModel(BoundParameter parameter, CudaTranslator translator)
+    {
+        // A tensor with a bare [Tma] carries the maps of the types its TMA ops move.
+        var inferred = parameter.IsTensor && parameter.InfersTensorMaps ? InferredTensorMaps(parameter.Symbol) : null;
+        bool infers = inferred is { Count: > 0 };
+        return new ParameterModel(
+            parameter.Symbol.Name,
+            translator.NameOf(parameter.Symbol),
+            infers ? TmaTypes.SpellGlobal(parameter.Type, inferred!, Known) ?? parameter.CudaType : parameter.CudaType,
+            IsConst: !translator.IsWritten(parameter.Symbol),
+            parameter.IsTensor,
+            parameter.LauncherType,
+            parameter.Shape,
+            infers ? inferred!.Select(t => TmaTypes.Box(t, Known)).OfType<TmaBoxModel>().ToEquatableArray() : parameter.Tma);
+    }
+
+    /// <summary>The allocations laid out; over the per-block limit, a diagnostic at the kernel and no bytes.</summary>
+    private SharedLayout SharedLayout(BoundKernel bound)
+    {
+        long bytes = SharedMemory.DynamicBytes(_allocations);
+        if (bytes > SharedMemory.MaxBytesPerBlock)
+        {
+            Diagnostics.Add(DiagnosticDescriptors.SharedMemoryTooLarge, bound.Definition.Declaration.Identifier, bound.Instance.Name,
+                Text(bytes), Text(SharedMemory.MaxBytesPerBlock));
+            bytes = 0;
+        }
+        return new SharedLayout(_sharedTypes.ToEquatableArray(), (int)bytes);
+    }
+
+    private static string Text(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A kernel tensor parameter with a bare [Tma]: its tensor maps are inferred from the TMA ops on it.</summary>
     public bool InfersTensorMaps(IParameterSymbol parameter) =>
@@ -174,7 +213,7 @@ internal sealed class KernelTranslation
     {
         string? reason = null;
         if (!method.IsStatic) reason = DiagnosticDescriptors.DeviceFunctionReasons.NotStatic;
-        else if (IsInGenericType(method)) reason = DiagnosticDescriptors.DeviceFunctionReasons.Generic;
+        else if (KernelParser.IsInGenericType(method)) reason = DiagnosticDescriptors.DeviceFunctionReasons.Generic;
         else if (declaration is null) reason = DiagnosticDescriptors.DeviceFunctionReasons.NoBody;
         else if (!method.ReturnsVoid && CudaTypeNames.Primitive(method.ReturnType.SpecialType) is null)
         {
@@ -206,15 +245,6 @@ internal sealed class KernelTranslation
 
     private static bool ContainsYield(MethodDeclarationSyntax declaration) =>
         declaration.DescendantNodes().OfType<YieldStatementSyntax>().Any();
-
-    public static bool IsInGenericType(ISymbol symbol)
-    {
-        for (var type = symbol.ContainingType; type is not null; type = type.ContainingType)
-        {
-            if (type.IsGenericType) return true;
-        }
-        return false;
-    }
 
     private string UniqueFunctionName(string name)
     {

@@ -79,6 +79,30 @@ public class KernelCompilerTests
     }
 
     [Fact]
+    public void TheTmaGlLayoutIsTheOneKernelArgsPacks()
+    {
+        // gl<T, TMA...>: the GlobalArg, its maps from TensorMapsOffset (also its alignment), TensorMap.Size each.
+        TestEnvironment.RequireNvrtc();
+        int offset = KernelArgs.TensorMapsOffset;
+        var source = new KernelSource(
+            "touch",
+            $$"""
+            #include "kittens/kittens.cuh"
+            using one = kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 64, 64>>;
+            using two = kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 64, 64>, kittens::sv<kittens::bf16, 64>>;
+            static_assert(sizeof(one) == {{offset + TensorMap.Size}}, "one map");
+            static_assert(sizeof(two) == {{offset + 2 * TensorMap.Size}}, "two maps");
+            static_assert(alignof(one) == {{offset}} && alignof(two) == {{offset}}, "map alignment");
+            extern "C" __global__ void __launch_bounds__(32, 1) touch(const __grid_constant__ one a) { if (a.cols < 0) a.data[threadIdx.x] = a.data[0]; }
+            """,
+            "Touch.cs", 32, 1, 0);
+
+        var compiled = KernelCompiler.Compile(source, "sm_90a");
+
+        Assert.Equal((byte)'E', compiled.Cubin[1]);
+    }
+
+    [Fact]
     public void EmbeddedHeaderNamesAreThePathsAfterThePrefixPlusUnprefixedAliases()
     {
         var headers = HeaderResources.FromResources(
