@@ -43,7 +43,7 @@ public sealed class SharedFactsTests
     public void AMulticastLoad_MovesTheHeadersColumnChunk(string dtype, int elementBytes)
     {
         var chunk = Regex.Match(Header("ops/thread/tma.cuh"),
-            @"load_async_multicast\(st<T, R, C>& dst[^{]*\{\s*constexpr int W = (?<bytes>\d+) / \(int\)sizeof\(T\);");
+            @"load_async_multicast\(st<T, R, C, P, S>& dst[^{]*\{[^}]*?constexpr int W = (?<bytes>\d+) / \(int\)sizeof\(T\);");
         Assert.True(chunk.Success, "tma.cuh no longer sets load_async_multicast's chunk width as W = N / sizeof(T)");
         int width = Number(chunk, "bytes") / elementBytes;
 
