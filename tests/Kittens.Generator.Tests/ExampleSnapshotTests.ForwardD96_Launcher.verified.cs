@@ -381,34 +381,34 @@ extern ""C"" __global__ void __launch_bounds__(384, 1) forward_d96(const __grid_
                     int batch = u / unitsPerHead / q.depth;
 #line 310 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warp::div_row(acc, acc, norm);
-#line 311 ""Kernels/FlashAttentionKernels.cs""
-                    if (leader) {
 #line 313 ""Kernels/FlashAttentionKernels.cs""
+                    if (leader) {
+#line 315 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::store_async_read_wait<0>();
                     }
-#line 315 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::sync(warpgroup + 1);
-#line 316 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::store(oTiles[warpgroup], acc);
 #line 317 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warpgroup::sync(warpgroup + 1);
 #line 318 ""Kernels/FlashAttentionKernels.cs""
-                    if (leader) {
+                    kittens::warpgroup::store(oTiles[warpgroup], acc);
+#line 319 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::warpgroup::sync(warpgroup + 1);
 #line 320 ""Kernels/FlashAttentionKernels.cs""
+                    if (leader) {
+#line 322 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::store_async(o, oTiles[warpgroup], kittens::coord{batch, head, qRow / 64, 0});
-#line 321 ""Kernels/FlashAttentionKernels.cs""
+#line 323 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::store_commit_group();
                     }
-#line 325 ""Kernels/FlashAttentionKernels.cs""
+#line 333 ""Kernels/FlashAttentionKernels.cs""
                     log_sum_exp(rowMax, norm, scaleLog2);
-#line 326 ""Kernels/FlashAttentionKernels.cs""
+#line 334 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warp::store(lse, rowMax, kittens::coord{batch, head, 0, warpRow / 16}, n);
                 }
             }
         }
-#line 330 ""Kernels/FlashAttentionKernels.cs""
+#line 340 ""Kernels/FlashAttentionKernels.cs""
         if (leader) {
-#line 332 ""Kernels/FlashAttentionKernels.cs""
+#line 342 ""Kernels/FlashAttentionKernels.cs""
             kittens::tma::store_async_wait<0>();
         }
     }

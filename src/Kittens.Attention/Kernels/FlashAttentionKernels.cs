@@ -69,7 +69,7 @@ internal static partial class FlashAttentionKernels
     [KernelInstance("ForwardD64", typeof(D64), typeof(D128), typeof(HeadDim64Schedule), Threads = (HeadDim64Schedule.ConsumerCount + 1) * 128)]
     [KernelInstance("ForwardD96", typeof(D96), typeof(D128), typeof(HeadDim128Schedule), Threads = (HeadDim128Schedule.ConsumerCount + 1) * 128)]
     [KernelInstance("ForwardD128", typeof(D128), typeof(D128), typeof(HeadDim128Schedule), Threads = (HeadDim128Schedule.ConsumerCount + 1) * 128)]
-    [KernelInstance("ForwardD256", typeof(D256), typeof(D48), typeof(HeadDim256Schedule), Threads = (HeadDim256Schedule.ConsumerCount + 1) * 128)]
+    [KernelInstance("ForwardD256", typeof(D256), typeof(D80), typeof(HeadDim256Schedule), Threads = (HeadDim256Schedule.ConsumerCount + 1) * 128)]
     public static void Forward<THeadDim, TKvRows, TSchedule>(
         [Shape("B", "H", "N", nameof(THeadDim)), Tma] GL<bf16> q,
         [Shape("B", "G", "N", nameof(THeadDim)), Tma] GL<bf16> k,
@@ -308,17 +308,25 @@ internal static partial class FlashAttentionKernels
                         int head = u / unitsPerHead % q.Depth;
                         int batch = u / unitsPerHead / q.Depth;
                         Warp.DivRow(acc, acc, norm);
-                        if (leader)
+                        if (TSchedule.OutputThroughShared)
                         {
-                            Tma.StoreReadWait(0);
+                            if (leader)
+                            {
+                                Tma.StoreReadWait(0);
+                            }
+                            Warpgroup.Sync(warpgroup + 1);
+                            Warpgroup.Store(oTiles[warpgroup], acc);
+                            Warpgroup.Sync(warpgroup + 1);
+                            if (leader)
+                            {
+                                Tma.Store(o, oTiles[warpgroup], new Coord(batch, head, qRow / 64, 0));
+                                Tma.StoreCommit();
+                            }
                         }
-                        Warpgroup.Sync(warpgroup + 1);
-                        Warpgroup.Store(oTiles[warpgroup], acc);
-                        Warpgroup.Sync(warpgroup + 1);
-                        if (leader)
+                        else
                         {
-                            Tma.Store(o, oTiles[warpgroup], new Coord(batch, head, qRow / 64, 0));
-                            Tma.StoreCommit();
+                            // Each warp's 16 rows straight from registers; rows past n are not written.
+                            Warp.Store(o, acc, new Coord(batch, head, warpRow / 16, 0), n);
                         }
 
                         // LSE of this warp's 16 rows, while the O store is in flight; rows past n are not written.
@@ -327,9 +335,12 @@ internal static partial class FlashAttentionKernels
                     }
                 }
             }
-            if (leader)
+            if (TSchedule.OutputThroughShared)
             {
-                Tma.StoreWait(0);
+                if (leader)
+                {
+                    Tma.StoreWait(0);
+                }
             }
         }
     }
