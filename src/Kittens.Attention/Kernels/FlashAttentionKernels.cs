@@ -16,8 +16,8 @@ namespace Kittens.Attention.Kernels;
 /// Where registers allow (head dims 96 and 128) a consumer reads its Q rows into registers once a
 /// tile: S = Q·Kᵀ then reads only K from shared memory, whose bandwidth the products and the TMA
 /// writes share, and the Q tile is free for the next tile's load at once. The schedules are in
-/// <see cref="IAttentionSchedule"/>'s implementations; head dim 256 takes K/V blocks of 48 rows,
-/// so that Q, O and a two-deep ring fit in shared memory.
+/// <see cref="IAttentionSchedule"/>'s implementations; head dim 256 stores O from registers and
+/// gives the shared memory of the O tiles to a two-deep ring of 80-row K/V blocks.
 /// </para>
 /// <para>
 /// Overlap inside a warpgroup: iteration i issues S(i) = Q·K(i)ᵀ and O += P(i−1)·V(i−1) back to
@@ -32,7 +32,8 @@ namespace Kittens.Attention.Kernels;
 /// Tiles: a tile is one block's query rows of one head. Blocks loop over tiles (in units, see
 /// <see cref="UnitsPerHead"/>), carrying the K/V ring and the semaphore phases across them, so the producer loads the
 /// next tile's Q and first K/V blocks while the consumers finish the current tile; O goes out
-/// through its own shared tiles by TMA, so the next Q can land while O is still being stored.
+/// through its own shared tiles by TMA, so the next Q can land while O is still being stored, or
+/// (<see cref="IAttentionSchedule.OutputThroughShared"/> false) each warp stores its rows from registers.
 /// </para>
 /// <para>
 /// Causal: blocks past the diagonal are neither loaded nor computed; a warpgroup whose own rows
@@ -40,7 +41,7 @@ namespace Kittens.Attention.Kernels;
 /// rows come in 64-row groups, one per warpgroup; when they do not fill the tiles, the first
 /// tile's leading warpgroups have no rows and compute nothing (<see cref="QueryGroup"/>). The
 /// ragged last K/V tile is masked by column; query rows past the end read as zeros (TMA fill)
-/// and are never stored (the TMA store of O clips them, the LSE store is clipped).
+/// and are never stored (the TMA store of O or the register store clips them, the LSE store is clipped).
 /// </para>
 /// <para>
 /// Grouped-query attention: query head h reads K/V head h / <c>headRatio</c>. LSE: each query
