@@ -112,303 +112,303 @@ __device__ __forceinline__ void log_sum_exp(kittens::rv<float, 16, kittens::orth
 extern ""C"" __global__ void __launch_bounds__(384, 1) forward_d128(const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 64, 128>> q, const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 128, 128>> k, const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 128, 128>> v, const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 64, 128>> o, const kittens::gl<float> lse, const int causal, const float scaleLog2, const int headRatio) {
     extern __shared__ __align__(1024) char kittens_smem[];
     kittens::shared_allocator kittens_alloc(kittens_smem);
-#line 86 ""Kernels/FlashAttentionKernels.cs""
-    int n = q.rows;
 #line 87 ""Kernels/FlashAttentionKernels.cs""
-    int qBlocks = (n + 128 - 1) / 128;
+    int n = q.rows;
 #line 88 ""Kernels/FlashAttentionKernels.cs""
-    int shortBy = qBlocks * 2 - (n + 63) / 64;
+    int qBlocks = (n + 128 - 1) / 128;
 #line 89 ""Kernels/FlashAttentionKernels.cs""
-    int unitsPerHead = units_per_head(qBlocks, causal);
+    int shortBy = qBlocks * 2 - (n + 63) / 64;
 #line 90 ""Kernels/FlashAttentionKernels.cs""
-    int units = unitsPerHead * q.depth * q.batch;
+    int unitsPerHead = units_per_head(qBlocks, causal);
 #line 91 ""Kernels/FlashAttentionKernels.cs""
+    int units = unitsPerHead * q.depth * q.batch;
+#line 92 ""Kernels/FlashAttentionKernels.cs""
     int warpgroup = kittens::warpgroupid();
-#line 93 ""Kernels/FlashAttentionKernels.cs""
-    auto (&qTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 64, 128>, 2>();
 #line 94 ""Kernels/FlashAttentionKernels.cs""
-    auto (&oTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 64, 128>, 2>();
+    auto (&qTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 64, 128>, 2>();
 #line 95 ""Kernels/FlashAttentionKernels.cs""
-    auto (&kTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 128, 128>, 2>();
+    auto (&oTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 64, 128>, 2>();
 #line 96 ""Kernels/FlashAttentionKernels.cs""
-    auto (&vTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 128, 128>, 2>();
+    auto (&kTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 128, 128>, 2>();
 #line 97 ""Kernels/FlashAttentionKernels.cs""
-    auto (&qArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+    auto (&vTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 128, 128>, 2>();
 #line 98 ""Kernels/FlashAttentionKernels.cs""
-    auto (&qFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+    auto (&qArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
 #line 99 ""Kernels/FlashAttentionKernels.cs""
-    auto (&kArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+    auto (&qFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
 #line 100 ""Kernels/FlashAttentionKernels.cs""
-    auto (&vArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+    auto (&kArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
 #line 101 ""Kernels/FlashAttentionKernels.cs""
-    auto (&kFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+    auto (&vArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
 #line 102 ""Kernels/FlashAttentionKernels.cs""
+    auto (&kFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+#line 103 ""Kernels/FlashAttentionKernels.cs""
     auto (&vFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
-#line 104 ""Kernels/FlashAttentionKernels.cs""
+#line 105 ""Kernels/FlashAttentionKernels.cs""
     if ((int)threadIdx.x == 0) {
-#line 106 ""Kernels/FlashAttentionKernels.cs""
+#line 107 ""Kernels/FlashAttentionKernels.cs""
         for (int w = 0; w < 2; w++) {
-#line 108 ""Kernels/FlashAttentionKernels.cs""
-            kittens::init_semaphore(qArrived[w], 0, 1);
 #line 109 ""Kernels/FlashAttentionKernels.cs""
+            kittens::init_semaphore(qArrived[w], 0, 1);
+#line 110 ""Kernels/FlashAttentionKernels.cs""
             kittens::init_semaphore(qFree[w], 128, 0);
         }
-#line 111 ""Kernels/FlashAttentionKernels.cs""
+#line 112 ""Kernels/FlashAttentionKernels.cs""
         for (int s = 0; s < 2; s++) {
-#line 113 ""Kernels/FlashAttentionKernels.cs""
-            kittens::init_semaphore(kArrived[s], 0, 1);
 #line 114 ""Kernels/FlashAttentionKernels.cs""
-            kittens::init_semaphore(vArrived[s], 0, 1);
+            kittens::init_semaphore(kArrived[s], 0, 1);
 #line 115 ""Kernels/FlashAttentionKernels.cs""
-            kittens::init_semaphore(kFree[s], 256, 0);
+            kittens::init_semaphore(vArrived[s], 0, 1);
 #line 116 ""Kernels/FlashAttentionKernels.cs""
+            kittens::init_semaphore(kFree[s], 256, 0);
+#line 117 ""Kernels/FlashAttentionKernels.cs""
             kittens::init_semaphore(vFree[s], 256, 0);
         }
     }
-#line 119 ""Kernels/FlashAttentionKernels.cs""
+#line 120 ""Kernels/FlashAttentionKernels.cs""
     __syncthreads();
-#line 121 ""Kernels/FlashAttentionKernels.cs""
+#line 122 ""Kernels/FlashAttentionKernels.cs""
     if (warpgroup == 2) {
-#line 126 ""Kernels/FlashAttentionKernels.cs""
-        kittens::warpgroup::decrease_registers<24>();
 #line 127 ""Kernels/FlashAttentionKernels.cs""
+        kittens::warpgroup::decrease_registers<24>();
+#line 128 ""Kernels/FlashAttentionKernels.cs""
         if (kittens::warpid() == 8 && kittens::laneid() == 0) {
-#line 129 ""Kernels/FlashAttentionKernels.cs""
-            int loaded = 0;
 #line 130 ""Kernels/FlashAttentionKernels.cs""
+            int loaded = 0;
+#line 131 ""Kernels/FlashAttentionKernels.cs""
             for (int u = (int)blockIdx.x, j = 0; u < units; u += (int)gridDim.x) {
-#line 132 ""Kernels/FlashAttentionKernels.cs""
-                int head = u / unitsPerHead % q.depth;
 #line 133 ""Kernels/FlashAttentionKernels.cs""
-                int batch = u / unitsPerHead / q.depth;
+                int head = u / unitsPerHead % q.depth;
 #line 134 ""Kernels/FlashAttentionKernels.cs""
+                int batch = u / unitsPerHead / q.depth;
+#line 135 ""Kernels/FlashAttentionKernels.cs""
                 for (int h = 0; h < tiles_in_unit(unit_in_head(u, unitsPerHead), qBlocks, causal); h++, j++) {
-#line 136 ""Kernels/FlashAttentionKernels.cs""
-                    int qBlock = unit_query_block(unit_in_head(u, unitsPerHead), h, qBlocks, causal);
 #line 137 ""Kernels/FlashAttentionKernels.cs""
-                    int kvHead = head / headRatio;
+                    int qBlock = unit_query_block(unit_in_head(u, unitsPerHead), h, qBlocks, causal);
 #line 138 ""Kernels/FlashAttentionKernels.cs""
+                    int kvHead = head / headRatio;
+#line 139 ""Kernels/FlashAttentionKernels.cs""
                     for (int w = 0; w < 2; w++) {
-#line 140 ""Kernels/FlashAttentionKernels.cs""
+#line 141 ""Kernels/FlashAttentionKernels.cs""
                         if (j > 0) {
-#line 142 ""Kernels/FlashAttentionKernels.cs""
+#line 143 ""Kernels/FlashAttentionKernels.cs""
                             kittens::wait(qFree[w], (j - 1) % 2);
                         }
-#line 144 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::tma::expect(qArrived[w], qTiles[w]);
 #line 145 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::tma::expect(qArrived[w], qTiles[w]);
+#line 146 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::load_async(qTiles[w], q, kittens::coord{batch, head, max(query_group(qBlock, w, shortBy, 2), 0), 0}, qArrived[w]);
                     }
-#line 147 ""Kernels/FlashAttentionKernels.cs""
-                    int kvBlocks = kv_blocks_for(n, (query_group(qBlock, 1, shortBy, 2) + 1) * 64, causal);
 #line 148 ""Kernels/FlashAttentionKernels.cs""
+                    int kvBlocks = kv_blocks_for(n, (query_group(qBlock, 1, shortBy, 2) + 1) * 64, causal);
+#line 149 ""Kernels/FlashAttentionKernels.cs""
                     for (int i = 0; i < kvBlocks; i++, loaded++) {
-#line 150 ""Kernels/FlashAttentionKernels.cs""
-                        int s = loaded % 2;
 #line 151 ""Kernels/FlashAttentionKernels.cs""
+                        int s = loaded % 2;
+#line 152 ""Kernels/FlashAttentionKernels.cs""
                         if (loaded >= 2) {
-#line 153 ""Kernels/FlashAttentionKernels.cs""
+#line 154 ""Kernels/FlashAttentionKernels.cs""
                             kittens::wait(kFree[s], (loaded / 2 - 1) % 2);
                         }
-#line 155 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::tma::expect(kArrived[s], kTiles[s]);
 #line 156 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::tma::load_async(kTiles[s], k, kittens::coord{batch, kvHead, i, 0}, kArrived[s]);
+                        kittens::tma::expect(kArrived[s], kTiles[s]);
 #line 157 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::tma::load_async(kTiles[s], k, kittens::coord{batch, kvHead, i, 0}, kArrived[s]);
+#line 158 ""Kernels/FlashAttentionKernels.cs""
                         if (loaded >= 2) {
-#line 159 ""Kernels/FlashAttentionKernels.cs""
+#line 160 ""Kernels/FlashAttentionKernels.cs""
                             kittens::wait(vFree[s], (loaded / 2 - 1) % 2);
                         }
-#line 161 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::tma::expect(vArrived[s], vTiles[s]);
 #line 162 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::tma::expect(vArrived[s], vTiles[s]);
+#line 163 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::load_async(vTiles[s], v, kittens::coord{batch, kvHead, i, 0}, vArrived[s]);
                     }
                 }
             }
         }
     } else {
-#line 170 ""Kernels/FlashAttentionKernels.cs""
-        kittens::warpgroup::increase_registers<240>();
 #line 171 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rt<kittens::bf16, 16, 128, kittens::row_l> queries;
+        kittens::warpgroup::increase_registers<240>();
 #line 172 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rt<float, 16, 128, kittens::row_l> scores;
+        kittens::rt<kittens::bf16, 16, 128, kittens::row_l> queries;
 #line 173 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rt<kittens::bf16, 16, 128, kittens::row_l> probs;
+        kittens::rt<float, 16, 128, kittens::row_l> scores;
 #line 174 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rt<float, 16, 128, kittens::row_l> acc;
+        kittens::rt<kittens::bf16, 16, 128, kittens::row_l> probs;
 #line 175 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rv<float, 16, kittens::ortho_l> rowMax;
+        kittens::rt<float, 16, 128, kittens::row_l> acc;
 #line 176 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rv<float, 16, kittens::ortho_l> rescale;
+        kittens::rv<float, 16, kittens::ortho_l> rowMax;
 #line 177 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rv<float, 16, kittens::ortho_l> shift;
+        kittens::rv<float, 16, kittens::ortho_l> rescale;
 #line 178 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rv<float, 16, kittens::ortho_l> norm;
+        kittens::rv<float, 16, kittens::ortho_l> shift;
 #line 179 ""Kernels/FlashAttentionKernels.cs""
-        bool leader = kittens::warpid() % 4 == 0 && kittens::laneid() == 0;
+        kittens::rv<float, 16, kittens::ortho_l> norm;
 #line 180 ""Kernels/FlashAttentionKernels.cs""
+        bool leader = kittens::warpid() % 4 == 0 && kittens::laneid() == 0;
+#line 181 ""Kernels/FlashAttentionKernels.cs""
         int used = 0;
-#line 184 ""Kernels/FlashAttentionKernels.cs""
-        int nextTurn = 8 + (warpgroup + 1) % 2;
 #line 185 ""Kernels/FlashAttentionKernels.cs""
+        int nextTurn = 8 + (warpgroup + 1) % 2;
+#line 186 ""Kernels/FlashAttentionKernels.cs""
         if (warpgroup == 1) {
-#line 187 ""Kernels/FlashAttentionKernels.cs""
+#line 188 ""Kernels/FlashAttentionKernels.cs""
             kittens::named_barrier_arrive(8, 256);
         }
-#line 189 ""Kernels/FlashAttentionKernels.cs""
+#line 190 ""Kernels/FlashAttentionKernels.cs""
         for (int u = (int)blockIdx.x, j = 0; u < units; u += (int)gridDim.x) {
-#line 191 ""Kernels/FlashAttentionKernels.cs""
+#line 192 ""Kernels/FlashAttentionKernels.cs""
             for (int h = 0; h < tiles_in_unit(unit_in_head(u, unitsPerHead), qBlocks, causal); h++, j++) {
-#line 193 ""Kernels/FlashAttentionKernels.cs""
-                int qBlock = unit_query_block(unit_in_head(u, unitsPerHead), h, qBlocks, causal);
 #line 194 ""Kernels/FlashAttentionKernels.cs""
-                int qRow = query_group(qBlock, warpgroup, shortBy, 2) * 64;
+                int qBlock = unit_query_block(unit_in_head(u, unitsPerHead), h, qBlocks, causal);
 #line 195 ""Kernels/FlashAttentionKernels.cs""
-                int kvBlocks = kv_blocks_for(n, qRow + (2 - warpgroup) * 64, causal);
+                int qRow = query_group(qBlock, warpgroup, shortBy, 2) * 64;
 #line 196 ""Kernels/FlashAttentionKernels.cs""
-                int warpRow = qRow + (kittens::warpid() % 4) * 16;
+                int kvBlocks = kv_blocks_for(n, qRow + (2 - warpgroup) * 64, causal);
 #line 197 ""Kernels/FlashAttentionKernels.cs""
-                int ownBlocks = qRow >= 0 ? kv_blocks_for(n, qRow + 64, causal) : 0;
+                int warpRow = qRow + (kittens::warpid() % 4) * 16;
 #line 198 ""Kernels/FlashAttentionKernels.cs""
-                kittens::warp::neg_infty(rowMax);
+                int ownBlocks = qRow >= 0 ? kv_blocks_for(n, qRow + 64, causal) : 0;
 #line 199 ""Kernels/FlashAttentionKernels.cs""
-                kittens::warp::zero(norm);
+                kittens::warp::neg_infty(rowMax);
 #line 200 ""Kernels/FlashAttentionKernels.cs""
-                kittens::warp::zero(acc);
+                kittens::warp::zero(norm);
 #line 201 ""Kernels/FlashAttentionKernels.cs""
+                kittens::warp::zero(acc);
+#line 202 ""Kernels/FlashAttentionKernels.cs""
                 kittens::wait(qArrived[warpgroup], j % 2);
-#line 205 ""Kernels/FlashAttentionKernels.cs""
+#line 206 ""Kernels/FlashAttentionKernels.cs""
                 if (ownBlocks > 0) {
-#line 207 ""Kernels/FlashAttentionKernels.cs""
+#line 208 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warpgroup::load(queries, qTiles[warpgroup]);
                 }
-#line 209 ""Kernels/FlashAttentionKernels.cs""
+#line 210 ""Kernels/FlashAttentionKernels.cs""
                 kittens::arrive(qFree[warpgroup]);
-#line 216 ""Kernels/FlashAttentionKernels.cs""
+#line 217 ""Kernels/FlashAttentionKernels.cs""
                 if (ownBlocks > 0) {
-#line 219 ""Kernels/FlashAttentionKernels.cs""
-                    int s0 = used % 2;
 #line 220 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::wait(kArrived[s0], used / 2 % 2);
+                    int s0 = used % 2;
 #line 221 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::wait(kArrived[s0], used / 2 % 2);
+#line 222 ""Kernels/FlashAttentionKernels.cs""
                     kittens::named_barrier_sync(8 + warpgroup, 256);
-#line 224 ""Kernels/FlashAttentionKernels.cs""
+#line 225 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warpgroup::mm_ABt(scores, queries, kTiles[s0]);
-#line 230 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::named_barrier_arrive(nextTurn, 256);
 #line 231 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::mma_async_wait<0>(scores);
+                    kittens::named_barrier_arrive(nextTurn, 256);
 #line 232 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::warpgroup::mma_async_wait<0>(scores);
+#line 233 ""Kernels/FlashAttentionKernels.cs""
                     kittens::arrive(kFree[s0]);
-#line 237 ""Kernels/FlashAttentionKernels.cs""
-                    mask_scores(scores, 0, qRow, warpRow, n, causal);
 #line 238 ""Kernels/FlashAttentionKernels.cs""
-                    first_softmax(scores, rowMax, shift, norm, scaleLog2);
+                    mask_scores(scores, 0, qRow, warpRow, n, causal);
 #line 239 ""Kernels/FlashAttentionKernels.cs""
+                    first_softmax(scores, rowMax, shift, norm, scaleLog2);
+#line 240 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warp::copy(probs, scores);
-#line 241 ""Kernels/FlashAttentionKernels.cs""
+#line 242 ""Kernels/FlashAttentionKernels.cs""
                     for (int i = 1; i < ownBlocks; i++) {
-#line 243 ""Kernels/FlashAttentionKernels.cs""
-                        int s = (used + i) % 2;
 #line 244 ""Kernels/FlashAttentionKernels.cs""
-                        int prev = (used + i - 1) % 2;
+                        int s = (used + i) % 2;
 #line 245 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::wait(kArrived[s], (used + i) / 2 % 2);
+                        int prev = (used + i - 1) % 2;
 #line 246 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::wait(vArrived[prev], (used + i - 1) / 2 % 2);
+                        kittens::wait(kArrived[s], (used + i) / 2 % 2);
 #line 247 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::wait(vArrived[prev], (used + i - 1) / 2 % 2);
+#line 248 ""Kernels/FlashAttentionKernels.cs""
                         kittens::named_barrier_sync(8 + warpgroup, 256);
-#line 250 ""Kernels/FlashAttentionKernels.cs""
+#line 251 ""Kernels/FlashAttentionKernels.cs""
                         kittens::warpgroup::mm_ABt(scores, queries, kTiles[s]);
-#line 256 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::warpgroup::mma_AB(acc, probs, vTiles[prev]);
 #line 257 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::named_barrier_arrive(nextTurn, 256);
+                        kittens::warpgroup::mma_AB(acc, probs, vTiles[prev]);
 #line 258 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::warpgroup::mma_async_wait<1>(scores);
+                        kittens::named_barrier_arrive(nextTurn, 256);
 #line 259 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::warpgroup::mma_async_wait<1>(scores);
+#line 260 ""Kernels/FlashAttentionKernels.cs""
                         kittens::arrive(kFree[s]);
-#line 264 ""Kernels/FlashAttentionKernels.cs""
-                        mask_scores(scores, i, qRow, warpRow, n, causal);
 #line 265 ""Kernels/FlashAttentionKernels.cs""
+                        mask_scores(scores, i, qRow, warpRow, n, causal);
+#line 266 ""Kernels/FlashAttentionKernels.cs""
                         next_softmax(scores, rowMax, rescale, shift, norm, scaleLog2);
-#line 270 ""Kernels/FlashAttentionKernels.cs""
+#line 271 ""Kernels/FlashAttentionKernels.cs""
                         kittens::warpgroup::mma_async_wait_after<0>(acc, norm);
-#line 279 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::arrive(vFree[prev]);
 #line 280 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::warp::mul_row(acc, acc, rescale);
+                        kittens::arrive(vFree[prev]);
 #line 281 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::warp::mul_row(acc, acc, rescale);
+#line 282 ""Kernels/FlashAttentionKernels.cs""
                         kittens::warp::copy(probs, scores);
                     }
-#line 284 ""Kernels/FlashAttentionKernels.cs""
-                    int last = (used + ownBlocks - 1) % 2;
 #line 285 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::wait(vArrived[last], (used + ownBlocks - 1) / 2 % 2);
+                    int last = (used + ownBlocks - 1) % 2;
 #line 286 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::mma_AB(acc, probs, vTiles[last]);
+                    kittens::wait(vArrived[last], (used + ownBlocks - 1) / 2 % 2);
 #line 287 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::mma_async_wait<0>(acc);
+                    kittens::warpgroup::mma_AB(acc, probs, vTiles[last]);
 #line 288 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::warpgroup::mma_async_wait<0>(acc);
+#line 289 ""Kernels/FlashAttentionKernels.cs""
                     kittens::arrive(vFree[last]);
                 }
-#line 292 ""Kernels/FlashAttentionKernels.cs""
+#line 293 ""Kernels/FlashAttentionKernels.cs""
                 for (int i = ownBlocks; i < kvBlocks; i++) {
-#line 294 ""Kernels/FlashAttentionKernels.cs""
-                    int s = (used + i) % 2;
 #line 295 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::named_barrier_sync(8 + warpgroup, 256);
+                    int s = (used + i) % 2;
 #line 296 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::named_barrier_arrive(nextTurn, 256);
+                    kittens::named_barrier_sync(8 + warpgroup, 256);
 #line 297 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::wait(kArrived[s], (used + i) / 2 % 2);
+                    kittens::named_barrier_arrive(nextTurn, 256);
 #line 298 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::wait(vArrived[s], (used + i) / 2 % 2);
+                    kittens::wait(kArrived[s], (used + i) / 2 % 2);
 #line 299 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::arrive(kFree[s]);
+                    kittens::wait(vArrived[s], (used + i) / 2 % 2);
 #line 300 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::arrive(kFree[s]);
+#line 301 ""Kernels/FlashAttentionKernels.cs""
                     kittens::arrive(vFree[s]);
                 }
-#line 302 ""Kernels/FlashAttentionKernels.cs""
+#line 303 ""Kernels/FlashAttentionKernels.cs""
                 used += kvBlocks;
-#line 304 ""Kernels/FlashAttentionKernels.cs""
+#line 305 ""Kernels/FlashAttentionKernels.cs""
                 if (ownBlocks > 0) {
-#line 308 ""Kernels/FlashAttentionKernels.cs""
-                    int head = u / unitsPerHead % q.depth;
 #line 309 ""Kernels/FlashAttentionKernels.cs""
-                    int batch = u / unitsPerHead / q.depth;
+                    int head = u / unitsPerHead % q.depth;
 #line 310 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warp::div_row(acc, acc, norm);
+                    int batch = u / unitsPerHead / q.depth;
 #line 311 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::warp::div_row(acc, acc, norm);
+#line 314 ""Kernels/FlashAttentionKernels.cs""
                     if (leader) {
-#line 313 ""Kernels/FlashAttentionKernels.cs""
+#line 316 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::store_async_read_wait<0>();
                     }
-#line 315 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::sync(warpgroup + 1);
-#line 316 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::store(oTiles[warpgroup], acc);
-#line 317 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::sync(warpgroup + 1);
 #line 318 ""Kernels/FlashAttentionKernels.cs""
-                    if (leader) {
+                    kittens::warpgroup::sync(warpgroup + 1);
+#line 319 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::warpgroup::store(oTiles[warpgroup], acc);
 #line 320 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::tma::store_async(o, oTiles[warpgroup], kittens::coord{batch, head, qRow / 64, 0});
+                    kittens::warpgroup::sync(warpgroup + 1);
 #line 321 ""Kernels/FlashAttentionKernels.cs""
+                    if (leader) {
+#line 323 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::tma::store_async(o, oTiles[warpgroup], kittens::coord{batch, head, qRow / 64, 0});
+#line 324 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::store_commit_group();
                     }
-#line 325 ""Kernels/FlashAttentionKernels.cs""
+#line 334 ""Kernels/FlashAttentionKernels.cs""
                     log_sum_exp(rowMax, norm, scaleLog2);
-#line 326 ""Kernels/FlashAttentionKernels.cs""
+#line 335 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warp::store(lse, rowMax, kittens::coord{batch, head, 0, warpRow / 16}, n);
                 }
             }
         }
-#line 330 ""Kernels/FlashAttentionKernels.cs""
+#line 341 ""Kernels/FlashAttentionKernels.cs""
         if (leader) {
-#line 332 ""Kernels/FlashAttentionKernels.cs""
+#line 343 ""Kernels/FlashAttentionKernels.cs""
             kittens::tma::store_async_wait<0>();
         }
     }

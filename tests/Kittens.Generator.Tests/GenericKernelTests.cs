@@ -155,6 +155,48 @@ public sealed class GenericKernelTests
     }
 
     [Fact]
+    public void ASharedAllocation_OnlyADroppedBranchReads_IsNeitherDeclaredNorReserved()
+    {
+        var run = Generate(("Tests/K.cs", """
+            using Kittens;
+            public interface IStaging { static abstract bool Staged { get; } }
+            public readonly struct Staged : IStaging { public static bool Staged => true; }
+            public readonly struct Direct : IStaging { public static bool Staged => false; }
+            public static partial class K
+            {
+                [Kernel(Threads = 32)]
+                [KernelInstance("RunStaged", typeof(Staged))]
+                [KernelInstance("RunDirect", typeof(Direct))]
+                public static void Run<TStaging>(GL<float> y) where TStaging : struct, IStaging
+                {
+                    var t = new RT<float, D16, D64, Row>();
+                    var staging = Shared.Alloc<ST<float, D16, D64>>(2);
+                    Warp.Zero(t);
+                    if (TStaging.Staged)
+                    {
+                        Warp.Store(staging[0], t);
+                    }
+                    else
+                    {
+                        Warp.Store(y, t, new Coord(0, 0), 7);
+                    }
+                }
+            }
+            """));
+        Assert.Empty(run.Diagnostics);
+        var staged = run.Kernel("RunStaged");
+        var direct = run.Kernel("RunDirect");
+        Assert.Contains("kittens_alloc.allocate<kittens::st<float, 16, 64>, 2>()", staged.CudaSource, StringComparison.Ordinal);
+        Assert.DoesNotContain("staging", direct.CudaSource, StringComparison.Ordinal);
+        Assert.Contains("kittens::warp::store(y, t, kittens::coord{0, 0}, 7);", direct.CudaSource, StringComparison.Ordinal);
+        Assert.True(SharedBytes(staged.LauncherSource) >= SharedBytes(direct.LauncherSource) + 2 * 16 * 64 * 4);
+    }
+
+    /// <summary>The shared bytes a launcher's KernelSource asks for (its last argument).</summary>
+    private static int SharedBytes(string launcher) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(launcher, @", \d+, \d+, (\d+)\);").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public void AGenericDeviceFunction_IsWrittenOncePerBinding()
     {
         var run = Generate(("Tests/K.cs", """

@@ -33,6 +33,12 @@ internal interface IAttentionSchedule
     /// a plain wait, which the compiler hoists above the softmax.
     /// </summary>
     static abstract bool WaitAfterSoftmax { get; }
+
+    /// <summary>
+    /// O leaves through each consumer's own shared tile by TMA store; else each warp stores its 16
+    /// rows of O from registers (clipped at n), and the O tiles' shared memory goes to the K/V ring.
+    /// </summary>
+    static abstract bool OutputThroughShared { get; }
 }
 
 /// <summary>Head dim 64: three consumers at 160 registers, K/V tiles of 128 rows four deep.</summary>
@@ -45,6 +51,7 @@ internal readonly struct HeadDim64Schedule : IAttentionSchedule
     public static int ConsumerRegisters => 160;
     public static bool QueriesInRegisters => false;
     public static bool WaitAfterSoftmax => false;
+    public static bool OutputThroughShared => true;
 }
 
 /// <summary>Head dims 96 and 128: two consumers at 240 registers with Q in registers, K/V tiles of 128 rows two deep.</summary>
@@ -57,12 +64,13 @@ internal readonly struct HeadDim128Schedule : IAttentionSchedule
     public static int ConsumerRegisters => 240;
     public static bool QueriesInRegisters => true;
     public static bool WaitAfterSoftmax => true;
+    public static bool OutputThroughShared => true;
 }
 
 /// <summary>
 /// Head dim 256: two consumers at 240 registers (the 64 x 256 accumulator alone is 128 a thread),
-/// Q read by wgmma from shared memory, K/V tiles of 48 rows two deep: Q, O and the ring fill 224
-/// of the 227 KiB of shared memory.
+/// Q read by wgmma from shared memory, O stored from registers, so that Q (64 KiB) and a two-deep
+/// ring of 80-row K/V tiles (160 KiB) fill 224 of the 227 KiB of shared memory.
 /// </summary>
 internal readonly struct HeadDim256Schedule : IAttentionSchedule
 {
@@ -73,4 +81,5 @@ internal readonly struct HeadDim256Schedule : IAttentionSchedule
     public static int ConsumerRegisters => 240;
     public static bool QueriesInRegisters => false;
     public static bool WaitAfterSoftmax => true;
+    public static bool OutputThroughShared => false;
 }

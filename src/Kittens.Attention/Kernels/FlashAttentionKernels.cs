@@ -16,8 +16,8 @@ namespace Kittens.Attention.Kernels;
 /// Where registers allow (head dims 96 and 128) a consumer reads its Q rows into registers once a
 /// tile: S = Q·Kᵀ then reads only K from shared memory, whose bandwidth the products and the TMA
 /// writes share, and the Q tile is free for the next tile's load at once. The schedules are in
-/// <see cref="IAttentionSchedule"/>'s implementations; head dim 256 takes K/V blocks of 48 rows,
-/// so that Q, O and a two-deep ring fit in shared memory.
+/// <see cref="IAttentionSchedule"/>'s implementations; head dim 256 stores O from registers and
+/// gives the shared memory of the O tiles to a two-deep ring of 80-row K/V blocks.
 /// </para>
 /// <para>
 /// Overlap inside a warpgroup: iteration i issues S(i) = Q·K(i)ᵀ and O += P(i−1)·V(i−1) back to
@@ -32,7 +32,8 @@ namespace Kittens.Attention.Kernels;
 /// Tiles: a tile is one block's query rows of one head. Blocks loop over tiles (in units, see
 /// <see cref="UnitsPerHead"/>), carrying the K/V ring and the semaphore phases across them, so the producer loads the
 /// next tile's Q and first K/V blocks while the consumers finish the current tile; O goes out
-/// through its own shared tiles by TMA, so the next Q can land while O is still being stored.
+/// through its own shared tiles by TMA, so the next Q can land while O is still being stored, or
+/// (<see cref="IAttentionSchedule.OutputThroughShared"/> false) each warp stores its rows from registers.
 /// </para>
 /// <para>
 /// Causal: blocks past the diagonal are neither loaded nor computed; a warpgroup whose own rows
@@ -40,7 +41,7 @@ namespace Kittens.Attention.Kernels;
 /// rows come in 64-row groups, one per warpgroup; when they do not fill the tiles, the first
 /// tile's leading warpgroups have no rows and compute nothing (<see cref="QueryGroup"/>). The
 /// ragged last K/V tile is masked by column; query rows past the end read as zeros (TMA fill)
-/// and are never stored (the TMA store of O clips them, the LSE store is clipped).
+/// and are never stored (the TMA store of O or the register store clips them, the LSE store is clipped).
 /// </para>
 /// <para>
 /// Grouped-query attention: query head h reads K/V head h / <c>headRatio</c>. LSE: each query
@@ -69,7 +70,7 @@ internal static partial class FlashAttentionKernels
     [KernelInstance("ForwardD64", typeof(D64), typeof(D128), typeof(HeadDim64Schedule), Threads = (HeadDim64Schedule.ConsumerCount + 1) * 128)]
     [KernelInstance("ForwardD96", typeof(D96), typeof(D128), typeof(HeadDim128Schedule), Threads = (HeadDim128Schedule.ConsumerCount + 1) * 128)]
     [KernelInstance("ForwardD128", typeof(D128), typeof(D128), typeof(HeadDim128Schedule), Threads = (HeadDim128Schedule.ConsumerCount + 1) * 128)]
-    [KernelInstance("ForwardD256", typeof(D256), typeof(D48), typeof(HeadDim256Schedule), Threads = (HeadDim256Schedule.ConsumerCount + 1) * 128)]
+    [KernelInstance("ForwardD256", typeof(D256), typeof(D80), typeof(HeadDim256Schedule), Threads = (HeadDim256Schedule.ConsumerCount + 1) * 128)]
     public static void Forward<THeadDim, TKvRows, TSchedule>(
         [Shape("B", "H", "N", nameof(THeadDim)), Tma] GL<bf16> q,
         [Shape("B", "G", "N", nameof(THeadDim)), Tma] GL<bf16> k,
@@ -308,17 +309,25 @@ internal static partial class FlashAttentionKernels
                         int head = u / unitsPerHead % q.Depth;
                         int batch = u / unitsPerHead / q.Depth;
                         Warp.DivRow(acc, acc, norm);
-                        if (leader)
+                        if (TSchedule.OutputThroughShared)
                         {
-                            Tma.StoreReadWait(0);
+                            if (leader)
+                            {
+                                Tma.StoreReadWait(0);
+                            }
+                            Warpgroup.Sync(warpgroup + 1);
+                            Warpgroup.Store(oTiles[warpgroup], acc);
+                            Warpgroup.Sync(warpgroup + 1);
+                            if (leader)
+                            {
+                                Tma.Store(o, oTiles[warpgroup], new Coord(batch, head, qRow / 64, 0));
+                                Tma.StoreCommit();
+                            }
                         }
-                        Warpgroup.Sync(warpgroup + 1);
-                        Warpgroup.Store(oTiles[warpgroup], acc);
-                        Warpgroup.Sync(warpgroup + 1);
-                        if (leader)
+                        else
                         {
-                            Tma.Store(o, oTiles[warpgroup], new Coord(batch, head, qRow / 64, 0));
-                            Tma.StoreCommit();
+                            // Each warp's 16 rows straight from registers; rows past n are not written.
+                            Warp.Store(o, acc, new Coord(batch, head, warpRow / 16, 0), n);
                         }
 
                         // LSE of this warp's 16 rows, while the O store is in flight; rows past n are not written.
@@ -327,9 +336,12 @@ internal static partial class FlashAttentionKernels
                     }
                 }
             }
-            if (leader)
+            if (TSchedule.OutputThroughShared)
             {
-                Tma.StoreWait(0);
+                if (leader)
+                {
+                    Tma.StoreWait(0);
+                }
             }
         }
     }

@@ -296,7 +296,8 @@ internal sealed partial class CudaTranslator
 
     /// <summary>
     /// <c>var s = Shared.Alloc&lt;ST&lt;...&gt;&gt;()</c> → <c>auto &amp;s = kittens_alloc.allocate&lt;T&gt;();</c>, and with a
-    /// constant count N → <c>auto (&amp;s)[N] = kittens_alloc.allocate&lt;T, N&gt;();</c>.
+    /// constant count N → <c>auto (&amp;s)[N] = kittens_alloc.allocate&lt;T, N&gt;();</c>. Under a
+    /// binding, an allocation that no kept code reads is neither declared nor reserved.
     /// </summary>
     private void EmitSharedAllocation(IVariableDeclarationGroupOperation group, ILocalSymbol local, IInvocationOperation invocation)
     {
@@ -319,8 +320,10 @@ internal sealed partial class CudaTranslator
             return;
         }
 
+        // An allocation only the branches this instance drops would use is not reserved.
         if (invocation.Arguments.Length == 0)
         {
+            if (!IsLive(local)) return;
             _kernel.AddAllocation(type, byteSize.Value, SharedMemory.AlignmentOf(sharedType, _known), 1);
             _writer.Line("auto &" + name + " = kittens_alloc.allocate<" + type + ">();");
             return;
@@ -332,6 +335,7 @@ internal sealed partial class CudaTranslator
             Report(DiagnosticDescriptors.SharedAllocCount, countArgument.Syntax, Snippet(countArgument.Syntax));
             return;
         }
+        if (!IsLive(local)) return;
         _kernel.AddAllocation(type, byteSize.Value, SharedMemory.AlignmentOf(sharedType, _known), count);
         string n = CudaLiterals.Int(count);
         _writer.Line("auto (&" + name + ")[" + n + "] = kittens_alloc.allocate<" + type + ", " + n + ">();");

@@ -27,6 +27,7 @@
 #include "kittens/ops/warp/memory/shared_to_register.cuh"
 #include "kittens/ops/warp/memory/vec_memory.cuh"
 #include "kittens/ops/warp/memory/vec_store_clipped.cuh"
+#include "kittens/ops/warp/memory/tile_store_clipped.cuh"
 #include "kittens/ops/warp/register/tile_maps.cuh"
 #include "kittens/ops/warp/register/tile_reductions.cuh"
 #include "kittens/ops/warp/register/tile_conversions.cuh"
