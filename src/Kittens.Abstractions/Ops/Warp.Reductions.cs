@@ -1,101 +1,66 @@
 namespace Kittens;
 
-/// <summary>Warp-scope row and column reductions of register tiles into register vectors.</summary>
+/// <summary>
+/// Warp-scope row and column reductions of register tiles into register vectors. The vector's
+/// layout V is the one the tile layout L names (<see cref="IColVecLayout{V}"/> for row reductions,
+/// <see cref="IRowVecLayout{V}"/> for column reductions), so a vector of the other layout is a
+/// compile error at the call, and a generic L works when it carries the same constraint.
+/// </summary>
 public static partial class Warp
 {
-    /// <summary>dst[r] = maximum of row r.</summary>
+    /// <summary>dst[r] = maximum of row r; dst is the tile's column vector (layout V, which L names).</summary>
     [Cuda("kittens::warp::row_max")]
-    public static void RowMax<T, U, R, C>(RV<U, R, Ortho> dst, RT<T, R, C, Row> src)
+    public static void RowMax<T, U, R, C, L, V>(RV<U, R, V> dst, RT<T, R, C, L> src)
         where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        where L : struct, IColVecLayout<V> where V : struct, IVecLayout
         => throw Stub.OnlyInKernel();
 
     /// <summary>dst[r] = maximum of row r and accum[r] (online reductions).</summary>
     [Cuda("kittens::warp::row_max")]
-    public static void RowMax<T, U, R, C>(RV<U, R, Ortho> dst, RT<T, R, C, Row> src, RV<U, R, Ortho> accum)
+    public static void RowMax<T, U, R, C, L, V>(RV<U, R, V> dst, RT<T, R, C, L> src, RV<U, R, V> accum)
         where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        where L : struct, IColVecLayout<V> where V : struct, IVecLayout
         => throw Stub.OnlyInKernel();
 
-    /// <summary>dst[r] = maximum of row r, column-layout tile.</summary>
-    [Cuda("kittens::warp::row_max")]
-    public static void RowMax<T, U, R, C>(RV<U, R, Align> dst, RT<T, R, C, Col> src)
-        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
-        => throw Stub.OnlyInKernel();
-
-    /// <summary>dst[r] = maximum of row r and accum[r], column-layout tile.</summary>
-    [Cuda("kittens::warp::row_max")]
-    public static void RowMax<T, U, R, C>(RV<U, R, Align> dst, RT<T, R, C, Col> src, RV<U, R, Align> accum)
-        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
-        => throw Stub.OnlyInKernel();
-
-    /// <summary>dst[r] = sum of row r.</summary>
+    /// <summary>dst[r] = sum of row r; dst is the tile's column vector (layout V, which L names).</summary>
     [Cuda("kittens::warp::row_sum")]
-    public static void RowSum<T, U, R, C>(RV<U, R, Ortho> dst, RT<T, R, C, Row> src)
+    public static void RowSum<T, U, R, C, L, V>(RV<U, R, V> dst, RT<T, R, C, L> src)
         where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        where L : struct, IColVecLayout<V> where V : struct, IVecLayout
         => throw Stub.OnlyInKernel();
 
     /// <summary>dst[r] = sum of row r and accum[r] (online reductions).</summary>
     [Cuda("kittens::warp::row_sum")]
-    public static void RowSum<T, U, R, C>(RV<U, R, Ortho> dst, RT<T, R, C, Row> src, RV<U, R, Ortho> accum)
+    public static void RowSum<T, U, R, C, L, V>(RV<U, R, V> dst, RT<T, R, C, L> src, RV<U, R, V> accum)
         where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        where L : struct, IColVecLayout<V> where V : struct, IVecLayout
         => throw Stub.OnlyInKernel();
 
-    /// <summary>dst[r] = sum of row r, column-layout tile.</summary>
-    [Cuda("kittens::warp::row_sum")]
-    public static void RowSum<T, U, R, C>(RV<U, R, Align> dst, RT<T, R, C, Col> src)
-        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
-        => throw Stub.OnlyInKernel();
-
-    /// <summary>dst[r] = sum of row r and accum[r], column-layout tile.</summary>
-    [Cuda("kittens::warp::row_sum")]
-    public static void RowSum<T, U, R, C>(RV<U, R, Align> dst, RT<T, R, C, Col> src, RV<U, R, Align> accum)
-        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
-        => throw Stub.OnlyInKernel();
-
-    /// <summary>dst[c] = maximum of column c.</summary>
+    /// <summary>dst[c] = maximum of column c; dst is the tile's row vector (layout V, which L names).</summary>
     [Cuda("kittens::warp::col_max")]
-    public static void ColMax<T, U, R, C>(RV<U, C, Align> dst, RT<T, R, C, Row> src)
+    public static void ColMax<T, U, R, C, L, V>(RV<U, C, V> dst, RT<T, R, C, L> src)
         where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        where L : struct, IRowVecLayout<V> where V : struct, IVecLayout
         => throw Stub.OnlyInKernel();
 
     /// <summary>dst[c] = maximum of column c and accum[c].</summary>
     [Cuda("kittens::warp::col_max")]
-    public static void ColMax<T, U, R, C>(RV<U, C, Align> dst, RT<T, R, C, Row> src, RV<U, C, Align> accum)
+    public static void ColMax<T, U, R, C, L, V>(RV<U, C, V> dst, RT<T, R, C, L> src, RV<U, C, V> accum)
         where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        where L : struct, IRowVecLayout<V> where V : struct, IVecLayout
         => throw Stub.OnlyInKernel();
 
-    /// <summary>dst[c] = maximum of column c, column-layout tile.</summary>
-    [Cuda("kittens::warp::col_max")]
-    public static void ColMax<T, U, R, C>(RV<U, C, Ortho> dst, RT<T, R, C, Col> src)
-        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
-        => throw Stub.OnlyInKernel();
-
-    /// <summary>dst[c] = maximum of column c and accum[c], column-layout tile.</summary>
-    [Cuda("kittens::warp::col_max")]
-    public static void ColMax<T, U, R, C>(RV<U, C, Ortho> dst, RT<T, R, C, Col> src, RV<U, C, Ortho> accum)
-        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
-        => throw Stub.OnlyInKernel();
-
-    /// <summary>dst[c] = sum of column c.</summary>
+    /// <summary>dst[c] = sum of column c; dst is the tile's row vector (layout V, which L names).</summary>
     [Cuda("kittens::warp::col_sum")]
-    public static void ColSum<T, U, R, C>(RV<U, C, Align> dst, RT<T, R, C, Row> src)
+    public static void ColSum<T, U, R, C, L, V>(RV<U, C, V> dst, RT<T, R, C, L> src)
         where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        where L : struct, IRowVecLayout<V> where V : struct, IVecLayout
         => throw Stub.OnlyInKernel();
 
     /// <summary>dst[c] = sum of column c and accum[c].</summary>
     [Cuda("kittens::warp::col_sum")]
-    public static void ColSum<T, U, R, C>(RV<U, C, Align> dst, RT<T, R, C, Row> src, RV<U, C, Align> accum)
+    public static void ColSum<T, U, R, C, L, V>(RV<U, C, V> dst, RT<T, R, C, L> src, RV<U, C, V> accum)
         where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
-        => throw Stub.OnlyInKernel();
-
-    /// <summary>dst[c] = sum of column c, column-layout tile.</summary>
-    [Cuda("kittens::warp::col_sum")]
-    public static void ColSum<T, U, R, C>(RV<U, C, Ortho> dst, RT<T, R, C, Col> src)
-        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
-        => throw Stub.OnlyInKernel();
-
-    /// <summary>dst[c] = sum of column c and accum[c], column-layout tile.</summary>
-    [Cuda("kittens::warp::col_sum")]
-    public static void ColSum<T, U, R, C>(RV<U, C, Ortho> dst, RT<T, R, C, Col> src, RV<U, C, Ortho> accum)
-        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        where L : struct, IRowVecLayout<V> where V : struct, IVecLayout
         => throw Stub.OnlyInKernel();
 }

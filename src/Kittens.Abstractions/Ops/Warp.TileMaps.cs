@@ -129,115 +129,71 @@ public static partial class Warp
         where T : unmanaged where R : struct, IDim where C : struct, IDim where L : struct, ITileLayout
         => throw Stub.OnlyInKernel();
 
-    /// <summary>Row r of dst = add(row r of src, v[r]); v is the tile's column vector.</summary>
+    /// <summary>Row r of dst = add(row r of src, v[r]); v is the tile's column vector (layout V, which L names: <see cref="IColVecLayout{V}"/>).</summary>
     [Cuda("kittens::warp::add_row")]
-    public static void AddRow<T, U, R, C>(RT<T, R, C, Row> dst, RT<T, R, C, Row> src, RV<U, R, Ortho> v)
+    public static void AddRow<T, U, R, C, L, V>(RT<T, R, C, L> dst, RT<T, R, C, L> src, RV<U, R, V> v)
         where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
-        => throw Stub.OnlyInKernel();
-
-    /// <summary>Row r of dst = add(row r of src, v[r]), column-layout tile.</summary>
-    [Cuda("kittens::warp::add_row")]
-    public static void AddRow<T, U, R, C>(RT<T, R, C, Col> dst, RT<T, R, C, Col> src, RV<U, R, Align> v)
-        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        where L : struct, IColVecLayout<V> where V : struct, IVecLayout
         => throw Stub.OnlyInKernel();
 
     /// <summary>Row r of dst = sub(row r of src, v[r]); v is the tile's column vector.</summary>
     [Cuda("kittens::warp::sub_row")]
-    public static void SubRow<T, U, R, C>(RT<T, R, C, Row> dst, RT<T, R, C, Row> src, RV<U, R, Ortho> v)
+    public static void SubRow<T, U, R, C, L, V>(RT<T, R, C, L> dst, RT<T, R, C, L> src, RV<U, R, V> v)
         where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
-        => throw Stub.OnlyInKernel();
-
-    /// <summary>Row r of dst = sub(row r of src, v[r]), column-layout tile.</summary>
-    [Cuda("kittens::warp::sub_row")]
-    public static void SubRow<T, U, R, C>(RT<T, R, C, Col> dst, RT<T, R, C, Col> src, RV<U, R, Align> v)
-        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        where L : struct, IColVecLayout<V> where V : struct, IVecLayout
         => throw Stub.OnlyInKernel();
 
     /// <summary>Row r of dst = mul(row r of src, v[r]); v is the tile's column vector.</summary>
     [Cuda("kittens::warp::mul_row")]
-    public static void MulRow<T, U, R, C>(RT<T, R, C, Row> dst, RT<T, R, C, Row> src, RV<U, R, Ortho> v)
+    public static void MulRow<T, U, R, C, L, V>(RT<T, R, C, L> dst, RT<T, R, C, L> src, RV<U, R, V> v)
         where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
-        => throw Stub.OnlyInKernel();
-
-    /// <summary>Row r of dst = mul(row r of src, v[r]), column-layout tile.</summary>
-    [Cuda("kittens::warp::mul_row")]
-    public static void MulRow<T, U, R, C>(RT<T, R, C, Col> dst, RT<T, R, C, Col> src, RV<U, R, Align> v)
-        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        where L : struct, IColVecLayout<V> where V : struct, IVecLayout
         => throw Stub.OnlyInKernel();
 
     /// <summary>Row r of dst = div(row r of src, v[r]); v is the tile's column vector.</summary>
     [Cuda("kittens::warp::div_row")]
-    public static void DivRow<T, U, R, C>(RT<T, R, C, Row> dst, RT<T, R, C, Row> src, RV<U, R, Ortho> v)
+    public static void DivRow<T, U, R, C, L, V>(RT<T, R, C, L> dst, RT<T, R, C, L> src, RV<U, R, V> v)
         where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        where L : struct, IColVecLayout<V> where V : struct, IVecLayout
         => throw Stub.OnlyInKernel();
 
-    /// <summary>Row r of dst = div(row r of src, v[r]), column-layout tile.</summary>
-    [Cuda("kittens::warp::div_row")]
-    public static void DivRow<T, U, R, C>(RT<T, R, C, Col> dst, RT<T, R, C, Col> src, RV<U, R, Align> v)
-        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
-        => throw Stub.OnlyInKernel();
-
-    /// <summary>Column c of dst = add(column c of src, v[c]); v is the tile's row vector.</summary>
+    /// <summary>Column c of dst = add(column c of src, v[c]); v is the tile's row vector (layout V, which L names: <see cref="IRowVecLayout{V}"/>).</summary>
     [Cuda("kittens::warp::add_col")]
-    public static void AddCol<T, U, R, C>(RT<T, R, C, Row> dst, RT<T, R, C, Row> src, RV<U, C, Align> v)
+    public static void AddCol<T, U, R, C, L, V>(RT<T, R, C, L> dst, RT<T, R, C, L> src, RV<U, C, V> v)
         where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
-        => throw Stub.OnlyInKernel();
-
-    /// <summary>Column c of dst = add(column c of src, v[c]), column-layout tile.</summary>
-    [Cuda("kittens::warp::add_col")]
-    public static void AddCol<T, U, R, C>(RT<T, R, C, Col> dst, RT<T, R, C, Col> src, RV<U, C, Ortho> v)
-        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        where L : struct, IRowVecLayout<V> where V : struct, IVecLayout
         => throw Stub.OnlyInKernel();
 
     /// <summary>Column c of dst = sub(column c of src, v[c]); v is the tile's row vector.</summary>
     [Cuda("kittens::warp::sub_col")]
-    public static void SubCol<T, U, R, C>(RT<T, R, C, Row> dst, RT<T, R, C, Row> src, RV<U, C, Align> v)
+    public static void SubCol<T, U, R, C, L, V>(RT<T, R, C, L> dst, RT<T, R, C, L> src, RV<U, C, V> v)
         where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
-        => throw Stub.OnlyInKernel();
-
-    /// <summary>Column c of dst = sub(column c of src, v[c]), column-layout tile.</summary>
-    [Cuda("kittens::warp::sub_col")]
-    public static void SubCol<T, U, R, C>(RT<T, R, C, Col> dst, RT<T, R, C, Col> src, RV<U, C, Ortho> v)
-        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        where L : struct, IRowVecLayout<V> where V : struct, IVecLayout
         => throw Stub.OnlyInKernel();
 
     /// <summary>Column c of dst = mul(column c of src, v[c]); v is the tile's row vector.</summary>
     [Cuda("kittens::warp::mul_col")]
-    public static void MulCol<T, U, R, C>(RT<T, R, C, Row> dst, RT<T, R, C, Row> src, RV<U, C, Align> v)
+    public static void MulCol<T, U, R, C, L, V>(RT<T, R, C, L> dst, RT<T, R, C, L> src, RV<U, C, V> v)
         where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
-        => throw Stub.OnlyInKernel();
-
-    /// <summary>Column c of dst = mul(column c of src, v[c]), column-layout tile.</summary>
-    [Cuda("kittens::warp::mul_col")]
-    public static void MulCol<T, U, R, C>(RT<T, R, C, Col> dst, RT<T, R, C, Col> src, RV<U, C, Ortho> v)
-        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        where L : struct, IRowVecLayout<V> where V : struct, IVecLayout
         => throw Stub.OnlyInKernel();
 
     /// <summary>Column c of dst = div(column c of src, v[c]); v is the tile's row vector.</summary>
     [Cuda("kittens::warp::div_col")]
-    public static void DivCol<T, U, R, C>(RT<T, R, C, Row> dst, RT<T, R, C, Row> src, RV<U, C, Align> v)
+    public static void DivCol<T, U, R, C, L, V>(RT<T, R, C, L> dst, RT<T, R, C, L> src, RV<U, C, V> v)
         where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
-        => throw Stub.OnlyInKernel();
-
-    /// <summary>Column c of dst = div(column c of src, v[c]), column-layout tile.</summary>
-    [Cuda("kittens::warp::div_col")]
-    public static void DivCol<T, U, R, C>(RT<T, R, C, Col> dst, RT<T, R, C, Col> src, RV<U, C, Ortho> v)
-        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        where L : struct, IRowVecLayout<V> where V : struct, IVecLayout
         => throw Stub.OnlyInKernel();
 
     /// <summary>
     /// dst(r, c) = 2^(src(r, c) · scale − v[r]): one fused multiply-add and one exp2 per element.
     /// The online-softmax step: with v = rowMax · scale it computes exp2((s − max) · scale)
-    /// without separate scale and subtract passes.
+    /// without separate scale and subtract passes. v is the tile's column vector (layout V, which
+    /// L names: <see cref="IColVecLayout{V}"/>).
     /// </summary>
     [Cuda("kittens::warp::exp2_affine_row")]
-    public static void Exp2AffineRow<T, U, R, C>(RT<T, R, C, Row> dst, RT<T, R, C, Row> src, float scale, RV<U, R, Ortho> v)
+    public static void Exp2AffineRow<T, U, R, C, L, V>(RT<T, R, C, L> dst, RT<T, R, C, L> src, float scale, RV<U, R, V> v)
         where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
-        => throw Stub.OnlyInKernel();
-
-    /// <summary>dst(r, c) = 2^(src(r, c) · scale − v[r]), column-layout tile.</summary>
-    [Cuda("kittens::warp::exp2_affine_row")]
-    public static void Exp2AffineRow<T, U, R, C>(RT<T, R, C, Col> dst, RT<T, R, C, Col> src, float scale, RV<U, R, Align> v)
-        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        where L : struct, IColVecLayout<V> where V : struct, IVecLayout
         => throw Stub.OnlyInKernel();
 }

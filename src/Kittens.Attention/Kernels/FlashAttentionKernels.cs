@@ -12,7 +12,7 @@ namespace Kittens.Attention.Kernels;
 /// query rows: three at head dim 64 (192 rows a block, 160 registers), two at head dims 96, 128
 /// and 256 (128 rows, 240 registers). They compute S = Q·Kᵀ and O += P·V with wgmma and run the
 /// online softmax in registers on exp2 with the softmax scale folded into one FMA per score
-/// (<see cref="Warp.Exp2AffineRow{T, U, R, C}(RT{T, R, C, Row}, RT{T, R, C, Row}, float, RV{U, R, Ortho})"/>).
+/// (<see cref="Warp.Exp2AffineRow{T, U, R, C, L, V}(RT{T, R, C, L}, RT{T, R, C, L}, float, RV{U, R, V})"/>).
 /// Where registers allow (head dims 96 and 128) a consumer reads its Q rows into registers once a
 /// tile: S = Q·Kᵀ then reads only K from shared memory, whose bandwidth the products and the TMA
 /// writes share, and the Q tile is free for the next tile's load at once. The schedules are in

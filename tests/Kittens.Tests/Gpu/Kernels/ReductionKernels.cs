@@ -11,64 +11,13 @@ public static partial class ReductionKernels
     /// <summary>
     /// x: (1, 1, 32, 48) float; rowAcc: (1, 1, 1, 32) and colAcc: (1, 1, 1, 48) float accumulators.
     /// rows: (1, 1, 8, 32), cols: (1, 1, 8, 48) float. For the row layout (vectors 0..3) and the
-    /// column layout (4..7): max, sum, max with accumulator (separate destination), sum with
-    /// accumulator (in place: acc = acc + sum).
+    /// column layout (4..7), the reductions of <see cref="Reductions"/>.
     /// </summary>
     [Kernel(Threads = 32)]
     public static void ReduceFloat(GL<float> x, GL<float> rowAcc, GL<float> colAcc, GL<float> rows, GL<float> cols)
     {
-        var tRow = new RT<float, D32, D48, Row>();
-        var rowResRow = new RV<float, D32, Ortho>();
-        var rowAccRow = new RV<float, D32, Ortho>();
-        var colResRow = new RV<float, D48, Align>();
-        var colAccRow = new RV<float, D48, Align>();
-        Warp.Load(tRow, x, new Coord(0, 0));
-        Warp.Load(rowAccRow, rowAcc, new Coord(0, 0));
-        Warp.Load(colAccRow, colAcc, new Coord(0, 0));
-
-        Warp.RowMax(rowResRow, tRow);
-        Warp.Store(rows, rowResRow, new Coord(0, 0, 0, 0));
-        Warp.RowSum(rowResRow, tRow);
-        Warp.Store(rows, rowResRow, new Coord(0, 0, 1, 0));
-        Warp.RowMax(rowResRow, tRow, rowAccRow);
-        Warp.Store(rows, rowResRow, new Coord(0, 0, 2, 0));
-        Warp.RowSum(rowAccRow, tRow, rowAccRow);
-        Warp.Store(rows, rowAccRow, new Coord(0, 0, 3, 0));
-
-        Warp.ColMax(colResRow, tRow);
-        Warp.Store(cols, colResRow, new Coord(0, 0, 0, 0));
-        Warp.ColSum(colResRow, tRow);
-        Warp.Store(cols, colResRow, new Coord(0, 0, 1, 0));
-        Warp.ColMax(colResRow, tRow, colAccRow);
-        Warp.Store(cols, colResRow, new Coord(0, 0, 2, 0));
-        Warp.ColSum(colAccRow, tRow, colAccRow);
-        Warp.Store(cols, colAccRow, new Coord(0, 0, 3, 0));
-        var tCol = new RT<float, D32, D48, Col>();
-        var rowResCol = new RV<float, D32, Align>();
-        var rowAccCol = new RV<float, D32, Align>();
-        var colResCol = new RV<float, D48, Ortho>();
-        var colAccCol = new RV<float, D48, Ortho>();
-        Warp.Load(tCol, x, new Coord(0, 0));
-        Warp.Load(rowAccCol, rowAcc, new Coord(0, 0));
-        Warp.Load(colAccCol, colAcc, new Coord(0, 0));
-
-        Warp.RowMax(rowResCol, tCol);
-        Warp.Store(rows, rowResCol, new Coord(0, 0, 4, 0));
-        Warp.RowSum(rowResCol, tCol);
-        Warp.Store(rows, rowResCol, new Coord(0, 0, 5, 0));
-        Warp.RowMax(rowResCol, tCol, rowAccCol);
-        Warp.Store(rows, rowResCol, new Coord(0, 0, 6, 0));
-        Warp.RowSum(rowAccCol, tCol, rowAccCol);
-        Warp.Store(rows, rowAccCol, new Coord(0, 0, 7, 0));
-
-        Warp.ColMax(colResCol, tCol);
-        Warp.Store(cols, colResCol, new Coord(0, 0, 4, 0));
-        Warp.ColSum(colResCol, tCol);
-        Warp.Store(cols, colResCol, new Coord(0, 0, 5, 0));
-        Warp.ColMax(colResCol, tCol, colAccCol);
-        Warp.Store(cols, colResCol, new Coord(0, 0, 6, 0));
-        Warp.ColSum(colAccCol, tCol, colAccCol);
-        Warp.Store(cols, colAccCol, new Coord(0, 0, 7, 0));
+        Reductions<float, float, D32, D48, Row, Align, Ortho>(x, rowAcc, colAcc, rows, cols, 0);
+        Reductions<float, float, D32, D48, Col, Ortho, Align>(x, rowAcc, colAcc, rows, cols, 4);
     }
 
     /// <summary>
@@ -80,58 +29,46 @@ public static partial class ReductionKernels
     [Kernel(Threads = 32)]
     public static void ReduceBf16(GL<bf16> x, GL<float> rowAcc, GL<float> colAcc, GL<float> rowsF, GL<float> colsF, GL<bf16> rowsB, GL<bf16> colsB)
     {
-        var tRow = new RT<bf16, D48, D32, Row>();
-        var rowResRow = new RV<float, D48, Ortho>();
-        var rowAccRow = new RV<float, D48, Ortho>();
-        var colResRow = new RV<float, D32, Align>();
-        var colAccRow = new RV<float, D32, Align>();
-        Warp.Load(tRow, x, new Coord(0, 0));
-        Warp.Load(rowAccRow, rowAcc, new Coord(0, 0));
-        Warp.Load(colAccRow, colAcc, new Coord(0, 0));
+        Reductions<bf16, float, D48, D32, Row, Align, Ortho>(x, rowAcc, colAcc, rowsF, colsF, 0);
+        Reductions<bf16, bf16, D48, D32, Col, Ortho, Align>(x, rowAcc, colAcc, rowsB, colsB, 0);
+    }
 
-        Warp.RowMax(rowResRow, tRow);
-        Warp.Store(rowsF, rowResRow, new Coord(0, 0, 0, 0));
-        Warp.RowSum(rowResRow, tRow);
-        Warp.Store(rowsF, rowResRow, new Coord(0, 0, 1, 0));
-        Warp.RowMax(rowResRow, tRow, rowAccRow);
-        Warp.Store(rowsF, rowResRow, new Coord(0, 0, 2, 0));
-        Warp.RowSum(rowAccRow, tRow, rowAccRow);
-        Warp.Store(rowsF, rowAccRow, new Coord(0, 0, 3, 0));
+    /// <summary>
+    /// An R x C tile of layout L reduced into vectors of dtype U, written as vectors first ..
+    /// first + 3 of rows (per-row results, layout VC) and of cols (per-column, layout VR): max,
+    /// sum, max with accumulator (separate destination), sum with accumulator (in place:
+    /// acc = acc + sum).
+    /// </summary>
+    [DeviceFunction]
+    private static void Reductions<T, U, R, C, L, VR, VC>(GL<T> x, GL<float> rowAcc, GL<float> colAcc, GL<U> rows, GL<U> cols, int first)
+        where T : unmanaged where U : unmanaged where R : struct, IDim where C : struct, IDim
+        where L : struct, IColVecLayout<VC>, IRowVecLayout<VR> where VR : struct, IVecLayout where VC : struct, IVecLayout
+    {
+        var t = new RT<T, R, C, L>();
+        var rowRes = new RV<U, R, VC>();
+        var rowAccV = new RV<U, R, VC>();
+        var colRes = new RV<U, C, VR>();
+        var colAccV = new RV<U, C, VR>();
+        Warp.Load(t, x, new Coord(0, 0));
+        Warp.Load(rowAccV, rowAcc, new Coord(0, 0));
+        Warp.Load(colAccV, colAcc, new Coord(0, 0));
 
-        Warp.ColMax(colResRow, tRow);
-        Warp.Store(colsF, colResRow, new Coord(0, 0, 0, 0));
-        Warp.ColSum(colResRow, tRow);
-        Warp.Store(colsF, colResRow, new Coord(0, 0, 1, 0));
-        Warp.ColMax(colResRow, tRow, colAccRow);
-        Warp.Store(colsF, colResRow, new Coord(0, 0, 2, 0));
-        Warp.ColSum(colAccRow, tRow, colAccRow);
-        Warp.Store(colsF, colAccRow, new Coord(0, 0, 3, 0));
+        Warp.RowMax(rowRes, t);
+        Warp.Store(rows, rowRes, new Coord(0, 0, first, 0));
+        Warp.RowSum(rowRes, t);
+        Warp.Store(rows, rowRes, new Coord(0, 0, first + 1, 0));
+        Warp.RowMax(rowRes, t, rowAccV);
+        Warp.Store(rows, rowRes, new Coord(0, 0, first + 2, 0));
+        Warp.RowSum(rowAccV, t, rowAccV);
+        Warp.Store(rows, rowAccV, new Coord(0, 0, first + 3, 0));
 
-        var tCol = new RT<bf16, D48, D32, Col>();
-        var rowResCol = new RV<bf16, D48, Align>();
-        var rowAccCol = new RV<bf16, D48, Align>();
-        var colResCol = new RV<bf16, D32, Ortho>();
-        var colAccCol = new RV<bf16, D32, Ortho>();
-        Warp.Load(tCol, x, new Coord(0, 0));
-        Warp.Load(rowAccCol, rowAcc, new Coord(0, 0));
-        Warp.Load(colAccCol, colAcc, new Coord(0, 0));
-
-        Warp.RowMax(rowResCol, tCol);
-        Warp.Store(rowsB, rowResCol, new Coord(0, 0, 0, 0));
-        Warp.RowSum(rowResCol, tCol);
-        Warp.Store(rowsB, rowResCol, new Coord(0, 0, 1, 0));
-        Warp.RowMax(rowResCol, tCol, rowAccCol);
-        Warp.Store(rowsB, rowResCol, new Coord(0, 0, 2, 0));
-        Warp.RowSum(rowAccCol, tCol, rowAccCol);
-        Warp.Store(rowsB, rowAccCol, new Coord(0, 0, 3, 0));
-
-        Warp.ColMax(colResCol, tCol);
-        Warp.Store(colsB, colResCol, new Coord(0, 0, 0, 0));
-        Warp.ColSum(colResCol, tCol);
-        Warp.Store(colsB, colResCol, new Coord(0, 0, 1, 0));
-        Warp.ColMax(colResCol, tCol, colAccCol);
-        Warp.Store(colsB, colResCol, new Coord(0, 0, 2, 0));
-        Warp.ColSum(colAccCol, tCol, colAccCol);
-        Warp.Store(colsB, colAccCol, new Coord(0, 0, 3, 0));
+        Warp.ColMax(colRes, t);
+        Warp.Store(cols, colRes, new Coord(0, 0, first, 0));
+        Warp.ColSum(colRes, t);
+        Warp.Store(cols, colRes, new Coord(0, 0, first + 1, 0));
+        Warp.ColMax(colRes, t, colAccV);
+        Warp.Store(cols, colRes, new Coord(0, 0, first + 2, 0));
+        Warp.ColSum(colAccV, t, colAccV);
+        Warp.Store(cols, colAccV, new Coord(0, 0, first + 3, 0));
     }
 }
