@@ -56,7 +56,8 @@ public static class FlashAttention
     /// <param name="stream">The stream to launch on; every tensor must belong to its context (device). Null: <see cref="CudaStream.Default"/>.</param>
     /// <exception cref="ArgumentNullException">A tensor is null.</exception>
     /// <exception cref="ArgumentException">
-    /// A shape, the scale or a tensor's device is not what this call takes; <see cref="ArgumentException.ParamName"/>
+    /// A shape, the scale or a tensor's device is not what this call takes, or an output shares device memory
+    /// with an input it must not (o with k or v, or with part of q; lse with any other); <see cref="ArgumentException.ParamName"/>
     /// names the argument and the message says what was expected and what was given. Nothing is launched.
     /// </exception>
     /// <exception cref="NotSupportedException">The stream's device is not an sm_90 (H100-class) GPU.</exception>
@@ -80,6 +81,17 @@ public static class FlashAttention
         RequireContext(o.Context, context, nameof(o));
         RequireContext(lse.Context, context, nameof(lse));
         RequireHopper(context);
+        // Every block reads all of its head's K and V while others write O and LSE, so the
+        // outputs may not share memory with them; o may be q itself (each block reads its Q rows
+        // before it writes the same rows of O) but not overlap it otherwise.
+        RequireApart(o, nameof(o), k.Buffer.Pointer, k.Buffer.SizeInBytes, nameof(k));
+        RequireApart(o, nameof(o), v.Buffer.Pointer, v.Buffer.SizeInBytes, nameof(v));
+        if (o.Buffer.Pointer != q.Buffer.Pointer || o.Buffer.SizeInBytes != q.Buffer.SizeInBytes)
+            RequireApart(o, nameof(o), q.Buffer.Pointer, q.Buffer.SizeInBytes, nameof(q));
+        RequireApart(lse, nameof(lse), q.Buffer.Pointer, q.Buffer.SizeInBytes, nameof(q));
+        RequireApart(lse, nameof(lse), k.Buffer.Pointer, k.Buffer.SizeInBytes, nameof(k));
+        RequireApart(lse, nameof(lse), v.Buffer.Pointer, v.Buffer.SizeInBytes, nameof(v));
+        RequireApart(lse, nameof(lse), o.Buffer.Pointer, o.Buffer.SizeInBytes, nameof(o));
 
         int causalFlag = causal ? 1 : 0;
         var grid = problem.GridFor(causal, context.MultiprocessorCount);
@@ -132,6 +144,18 @@ public static class FlashAttention
         if (!ReferenceEquals(tensorContext, streamContext))
             throw new ArgumentException(
                 $"Argument '{argument}' lives on {tensorContext}, but the stream runs on {streamContext}; every tensor must be on the stream's device.",
+                argument);
+    }
+
+    private static void RequireApart<T>(DeviceTensor<T> output, string argument, ulong otherStart, long otherBytes, string other)
+        where T : unmanaged
+    {
+        ulong start = output.Buffer.Pointer, end = start + (ulong)output.Buffer.SizeInBytes, otherEnd = otherStart + (ulong)otherBytes;
+        if (start < otherEnd && otherStart < end)
+            throw new ArgumentException(
+                $"Argument '{argument}' shares device memory with '{other}' (bytes 0x{Math.Max(start, otherStart):x} to 0x{Math.Min(end, otherEnd):x}): " +
+                $"the kernel reads '{other}' while it writes '{argument}', so they must not overlap" +
+                (argument == "o" && other == "q" ? " (o may be q itself, exactly)." : "."),
                 argument);
     }
 

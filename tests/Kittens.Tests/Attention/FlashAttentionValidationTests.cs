@@ -61,6 +61,19 @@ public sealed class FlashAttentionValidationTests
     }
 
     [Fact]
+    public void AnOutputSharingMemoryWithKOrVIsRejected()
+    {
+        RequireGpu();
+        using var q = Output<bf16>(2, 4, 100, 64);
+        using var k = Output<bf16>(2, 4, 100, 64);
+        using var v = Output<bf16>(2, 4, 100, 64);
+        using var lse = Output<float>(2, 4, 1, 100);
+        Rejects(() => FlashAttention.Forward(q, k, v, k, lse), "o", "shares device memory with 'k'", "must not overlap");
+        Rejects(() => FlashAttention.Forward(q, k, v, v, lse), "o", "shares device memory with 'v'");
+        NothingWasWritten(k, lse);
+    }
+
+    [Fact]
     public void AnUnsupportedHeadDimIsRejected()
     {
         RequireGpu();
