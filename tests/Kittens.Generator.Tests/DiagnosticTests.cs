@@ -182,6 +182,11 @@ public sealed class DiagnosticTests
             }
             """, Marker),
 
+        ["KIT0311"] = (Kernel("""
+                    float total = 0;
+                    Atomic.Add(ref total, 1f); /*here*/
+            """), Marker),
+
         ["KIT0401"] = (Kernel("""
                     for (int i = 0; i < 2; i++)
                     {

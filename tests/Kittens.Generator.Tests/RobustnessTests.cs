@@ -17,7 +17,7 @@ public sealed class RobustnessTests
         Kernel("        var s = Shared.Alloc<ST<float, D16, D16>>(-1);"),
         Kernel("        var s = Shared.Alloc<ST<float, D16, D16>>(0);"),
         Kernel("        Warp.Load(new Coord(1, 2), x, new Coord(0, 0));"),
-        Kernel("", parameters: "GL<float> x, GL<int> y"),
+        Kernel("", parameters: "GL<float> x, GL<double> y"),
         Kernel("", parameters: "[Shape(1, 2, 3)] GL<float> x"),
         Kernel("", parameters: "[Shape(null, 1, 1, 1)] GL<float> x"),
         Kernel("", attribute: "[Kernel(Threads = int.MaxValue, MinBlocksPerSm = -1)]"),

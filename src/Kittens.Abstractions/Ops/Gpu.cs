@@ -93,6 +93,23 @@ public static class DeviceMath
     [Cuda("max")] public static int Max(int a, int b) => throw Stub.OnlyInKernel();
     /// <summary>Smaller of two ints.</summary>
     [Cuda("min")] public static int Min(int a, int b) => throw Stub.OnlyInKernel();
+    /// <summary>Hyperbolic tangent (the CUDA math library's, a few ulp).</summary>
+    [Cuda("tanhf")] public static float Tanh(float x) => throw Stub.OnlyInKernel();
+    /// <summary>Error function (the CUDA math library's, a few ulp).</summary>
+    [Cuda("erff")] public static float Erf(float x) => throw Stub.OnlyInKernel();
+    /// <summary>Logistic sigmoid 1 / (1 + e^−x), on the fast exp; the formula <see cref="Warp.Sigmoid{T, R, C, L}"/> uses.</summary>
+    [Cuda("kittens::sigmoid")] public static float Sigmoid(float x) => throw Stub.OnlyInKernel();
+    /// <summary>
+    /// GELU, exact form (PyTorch's default): x·½·(1 + erf(x/√2)), computed as x·½·erfc(−x/√2) so
+    /// that it keeps its relative precision for x ≪ 0; the formula <see cref="Warp.Gelu{T, R, C, L}"/> uses.
+    /// </summary>
+    [Cuda("kittens::gelu")] public static float Gelu(float x) => throw Stub.OnlyInKernel();
+    /// <summary>
+    /// GELU, tanh approximation (PyTorch's <c>approximate='tanh'</c>): x·½·(1 + tanh(√(2/π)·(x + 0.044715·x³))),
+    /// computed as x·sigmoid(2u) (the same value, without the cancellation of 1 + tanh for x ≪ 0);
+    /// the formula <see cref="Warp.GeluTanh{T, R, C, L}"/> uses.
+    /// </summary>
+    [Cuda("kittens::gelu_tanh")] public static float GeluTanh(float x) => throw Stub.OnlyInKernel();
 }
 
 /// <summary>Shared-memory allocation inside a kernel.</summary>

@@ -50,11 +50,23 @@ public struct ST<T, R, C> : ISharedMemory
 /// <summary>A shared-memory vector of N elements. Allocate with <see cref="Shared.Alloc{T}()"/>.</summary>
 [CudaType("kittens::sv")]
 public struct SV<T, N> : ISharedMemory
-    where T : unmanaged where N : struct, IDim;
+    where T : unmanaged where N : struct, IDim
+{
+    /// <summary>
+    /// Element <paramref name="i"/> (0 ≤ i &lt; N), by reference: read it, assign it or update it
+    /// (<c>v[i] += x</c>) from one thread. No bounds are checked: as in CUDA, an index outside the
+    /// vector is undefined behaviour. Other threads see a write after a barrier
+    /// (<see cref="Gpu.SyncThreads"/>).
+    /// </summary>
+    [Cuda("{0}[{1}]")]
+    public readonly ref T this[int i] => throw Stub.OnlyInKernel();
+}
 
 /// <summary>
 /// A global-memory tensor kernel parameter: 4-D (batch, depth, rows, cols), row-major,
-/// contiguous. The launcher takes a <c>DeviceTensor&lt;T&gt;</c> for it.
+/// contiguous. The launcher takes a <c>DeviceTensor&lt;T&gt;</c> for it. T is float, bf16 or f16;
+/// int and uint tensors are also taken, for element access and <see cref="Atomic"/> ops (tiles
+/// cannot hold them).
 /// </summary>
 [CudaType("kittens::gl")]
 public struct GL<T> where T : unmanaged
@@ -67,6 +79,23 @@ public struct GL<T> where T : unmanaged
     [Cuda("{0}.rows")] public readonly int Rows => throw Stub.OnlyInKernel();
     /// <summary>Extent of dimension 3.</summary>
     [Cuda("{0}.cols")] public readonly int Cols => throw Stub.OnlyInKernel();
+
+    /// <summary>
+    /// Element (b, d, r, c), by reference: read it, assign it, update it (<c>t[b, d, r, c] += x</c>),
+    /// or pass <c>ref t[b, d, r, c]</c> to an <see cref="Atomic"/> op. The offset
+    /// ((b·depth + d)·rows + r)·cols + c is computed in 64 bits. No bounds are checked: as in CUDA,
+    /// an index outside the tensor is undefined behaviour, so guard epilogues of partial tiles
+    /// yourself. Plain reads and writes are not atomic: two threads updating one element race.
+    /// </summary>
+    [Cuda("{0}({1}, {2}, {3}, {4})")]
+    public readonly ref T this[int b, int d, int r, int c] => throw Stub.OnlyInKernel();
+
+    /// <summary>
+    /// Element (0, 0, r, c), by reference: the 2-index form for matrices (batch = depth = 1; with
+    /// more, it addresses the first matrix). Same rules as the 4-index form.
+    /// </summary>
+    [Cuda("{0}(0, 0, {1}, {2})")]
+    public readonly ref T this[int r, int c] => throw Stub.OnlyInKernel();
 }
 
 /// <summary>

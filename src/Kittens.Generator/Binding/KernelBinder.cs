@@ -67,7 +67,7 @@ internal static class KernelBinder
         {
             var element = CudaTypeNames.ElementType(type);
             var cudaType = CudaTypeNames.Spell(type, known);
-            if (CudaTypeNames.ElementBytes(element, known) is null || cudaType is null || element is null)
+            if (!CudaTypeNames.IsGlobalElement(element, known) || cudaType is null || element is null)
             {
                 diagnostics.Add(DiagnosticDescriptors.UnsupportedElementType, location, parameter.Name,
                     element?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "?");

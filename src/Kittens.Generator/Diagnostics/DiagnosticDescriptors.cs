@@ -167,7 +167,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedElementType = Error(
         "KIT0202", "Unsupported tile element type",
-        "'{0}' has element type '{1}': tiles, vectors and tensors hold float, bf16 or f16");
+        "'{0}' has element type '{1}': tiles, vectors and tensors hold float, bf16 or f16 (tensors also int or uint)");
 
     public static readonly DiagnosticDescriptor ObjectCreationNotSupported = Error(
         "KIT0203", "Object creation is not supported",
@@ -231,6 +231,10 @@ internal static class DiagnosticDescriptors
         "KIT0310", "Member of a bound type cannot be folded",
         "'{0}' must fold to a constant in each kernel instance, but {1}");
 
+    public static readonly DiagnosticDescriptor ReferenceArgumentNotGlobalElement = Error(
+        "KIT0311", "By-reference argument is not a global tensor element",
+        "Argument '{0}' of '{1}' must be an element of a global tensor, as in 'ref t[b, d, r, c]' with t a GL<T>: the op works on global memory only");
+
     // ---- KIT04xx: shared memory ----
 
     public static readonly DiagnosticDescriptor SharedAllocPlacement = Error(
@@ -283,7 +287,7 @@ internal static class DiagnosticDescriptors
         UnsupportedType, UnsupportedElementType, ObjectCreationNotSupported, TileAssignment, TileCreationOutsideDeclaration,
         TileArrayLength, SubTileShape,
         UnsupportedCall, UseDeviceMath, VirtualCall, Recursion, InvalidDeviceFunction, UnsupportedMember,
-        TemplateArgumentNotConstant, TmaTypeNotDeclared, TmaArgumentMismatch, UnfoldableMember,
+        TemplateArgumentNotConstant, TmaTypeNotDeclared, TmaArgumentMismatch, UnfoldableMember, ReferenceArgumentNotGlobalElement,
         SharedAllocPlacement, SharedAllocCount, SharedMemoryTooLarge,
         InternalError);
 

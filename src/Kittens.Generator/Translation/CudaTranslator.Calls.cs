@@ -16,6 +16,8 @@ internal sealed partial class CudaTranslator
     private static readonly Regex s_castText = new(
         @"^\([A-Za-z_][\w :]*\)[A-Za-z_]\w*(::[A-Za-z_]\w*)*(\(\))?(\.[A-Za-z_]\w*)*$", RegexOptions.CultureInvariant);
 
+    private static readonly Regex s_leadingName = new(@"^[A-Za-z_]\w*(::[A-Za-z_]\w*)*", RegexOptions.CultureInvariant);
+
     private static readonly Regex s_placeholder = new(@"\{(\d+)\}", RegexOptions.CultureInvariant);
 
     private CudaExpr EmitInvocation(IInvocationOperation invocation)
@@ -35,6 +37,7 @@ internal sealed partial class CudaTranslator
             var ordered = OrderedArguments(invocation.Arguments).ToList();
             bool hasReceiver = !method.IsStatic && invocation.Instance is not null;
             CheckTemplateArguments(method, cuda, ordered, hasReceiver ? 1 : 0);
+            CheckReferenceArguments(method, ordered);
             if (_known.HasAttribute(method, _known.TensorMapTransferAttribute)) CheckTensorMap(invocation, method, ordered);
             var receiver = hasReceiver ? Emit(invocation.Instance!) : (CudaExpr?)null;
             var arguments = ordered.Select(a => Emit(a.Value, ImplicitCasts.All)).ToList();
@@ -101,6 +104,21 @@ internal sealed partial class CudaTranslator
             var value = arguments[argument].Value;
             if (value.ConstantValue.HasValue || _folder.TryFold(value, out _)) continue;
             Report(DiagnosticDescriptors.TemplateArgumentNotConstant, value.Syntax, Snippet(value.Syntax), Display(method), cuda);
+        }
+    }
+
+    /// <summary>
+    /// KIT0311 for a by-reference argument of a stub op that is not an element of a global tensor
+    /// (<c>ref t[b, d, r, c]</c>): the ops that take one (atomics) are global-memory PTX.
+    /// </summary>
+    private void CheckReferenceArguments(IMethodSymbol method, List<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is not { RefKind: RefKind.Ref or RefKind.Out or RefKind.RefReadOnlyParameter }) continue;
+            if (argument.Value is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } tensor } &&
+                _known.GetTileKind(tensor.Type is null ? null : Bound(tensor.Type)) == TileKind.GlobalLayout) continue;
+            Report(DiagnosticDescriptors.ReferenceArgumentNotGlobalElement, argument.Value.Syntax, Snippet(argument.Value.Syntax), Display(method));
         }
     }
 
@@ -222,13 +240,16 @@ internal sealed partial class CudaTranslator
             // declared extent, or a device function's deduced template parameter).
             return CudaExpr.Primary("kittens::extent(" + Emit(reference.Instance).Text + ")");
         }
-        if (property.IsIndexer || _known.GetCuda(property) is not { } cuda)
+        if (_known.GetCuda(property) is not { } cuda)
         {
             Report(DiagnosticDescriptors.UnsupportedMember, reference.Syntax, Display(property));
             return Placeholder();
         }
         var receiver = !property.IsStatic && reference.Instance is { } instance ? Emit(instance) : (CudaExpr?)null;
-        return ApplyCuda(cuda, receiver, new List<CudaExpr>(), isMethod: false);
+        // An indexer's [Cuda] is a template over the receiver and the indices ("{0}({1}, {2}, {3}, {4})");
+        // it names an lvalue, so reads, assignments and 'ref' arguments all write it the same way.
+        var indices = OrderedArguments(reference.Arguments).Select(a => Emit(a.Value)).ToList();
+        return ApplyCuda(cuda, receiver, indices, isMethod: false);
     }
 
     private CudaExpr EmitField(IFieldReferenceOperation reference)
@@ -296,7 +317,7 @@ internal sealed partial class CudaTranslator
                     char before = match.Index == 0 ? '(' : cuda[match.Index - 1];
                     int end = match.Index + match.Length;
                     char after = end == cuda.Length ? ')' : cuda[end];
-                    bool standalone = before is '(' or ',' or ' ' or '{' && after is ')' or ',' or ' ' or '}';
+                    bool standalone = before is '(' or ',' or ' ' or '{' or '[' && after is ')' or ',' or ' ' or '}' or ']';
                     text.Append(standalone ? values[index].Text : values[index].AtLeast(CudaPrecedence.Primary));
                 }
                 last = match.Index + match.Length;
@@ -316,9 +337,32 @@ internal sealed partial class CudaTranslator
     /// <summary>How tightly a mapped CUDA expression binds: a name or call chain, a cast of one, or anything else.</summary>
     private static int Classify(string text)
     {
-        if (s_primaryText.IsMatch(text) || IsWrappedInParentheses(text)) return CudaPrecedence.Primary;
+        if (s_primaryText.IsMatch(text) || IsWrappedInParentheses(text) || IsPostfixChain(text)) return CudaPrecedence.Primary;
         if (s_castText.IsMatch(text)) return CudaPrecedence.Unary;
         return CudaPrecedence.Lowest;
+    }
+
+    /// <summary>A name followed by calls and subscripts, as indexer templates write (<c>x(x, 0, x, x)</c>, <c>x[x]</c>).</summary>
+    private static bool IsPostfixChain(string text)
+    {
+        var name = s_leadingName.Match(text);
+        if (!name.Success || name.Length == text.Length) return false;
+        int i = name.Length;
+        while (i < text.Length)
+        {
+            char open = text[i];
+            if (open is not ('(' or '[')) return false;
+            char close = open == '(' ? ')' : ']';
+            int depth = 0, j = i;
+            for (; j < text.Length; j++)
+            {
+                if (text[j] == open) depth++;
+                else if (text[j] == close && --depth == 0) break;
+            }
+            if (j == text.Length) return false;
+            i = j + 1;
+        }
+        return true;
     }
 
     private static bool IsWrappedInParentheses(string text)

@@ -183,8 +183,10 @@ internal sealed partial class CudaTranslator
             return "/* " + Display(type) + " */ int";
         }
         var kind = _known.GetTileKind(type);
-        if (kind.HasElementType() &&
-            CudaTypeNames.ElementBytes(CudaTypeNames.ElementType(type), _known) is null)
+        var element = kind.HasElementType() ? CudaTypeNames.ElementType(type) : null;
+        if (kind.HasElementType() && (kind == TileKind.GlobalLayout
+                ? !CudaTypeNames.IsGlobalElement(element, _known)
+                : CudaTypeNames.ElementBytes(element, _known) is null))
         {
             Diagnostics.AddUnlessCovered(
                 DiagnosticDescriptors.UnsupportedElementType, location, what, Display(CudaTypeNames.ElementType(type)));

@@ -87,4 +87,12 @@ internal static class CudaTypeNames
         if (KnownSymbols.Is(element, known.BFloat16) || KnownSymbols.Is(element, known.Half)) return 2;
         return null;
     }
+
+    /// <summary>
+    /// Whether a global tensor (GL&lt;T&gt;) may hold <paramref name="element"/>: a tile dtype, or int
+    /// or uint (element access and atomics only; no tile moves them).
+    /// </summary>
+    public static bool IsGlobalElement(ITypeSymbol? element, KnownSymbols known) =>
+        ElementBytes(element, known) is not null ||
+        element?.SpecialType is SpecialType.System_Int32 or SpecialType.System_UInt32;
 }

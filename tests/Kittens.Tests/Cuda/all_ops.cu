@@ -415,3 +415,46 @@ extern "C" __global__ void vec_clipped_##TN##_##N##_##LN(gl<T> a, gl<T> out, gl<
 VEC_CLIPPED_KERNELS(f32, float)
 VEC_CLIPPED_KERNELS(bf16, bf16)
 VEC_CLIPPED_KERNELS(f16, half)
+
+// ---------------------------------------------------------------------------------------------
+// act_T_RxC_L(a, b, out): out (1, 12, R, C) T: [0] sqrt(b) [1] rsqrt(b) [2] tanh(a) [3] sigmoid(a)
+//   [4] gelu(a) [5] gelu_tanh(a) of a tile; [6..11] the same of the tile's column vector (loaded
+//   from row 0 of a / b, stored to row 0 of the slot) (b > 0). Formulas: common/base_ops.cuh.
+template<class T, int R, int C, class L>
+__device__ void act_body(const gl<T>& a, const gl<T>& b, const gl<T>& out) {
+    rt<T, R, C, L> x;
+    typename rt<T, R, C, L>::col_vec v;
+    warp::load(x, b, coord(0, 0)); warp::sqrt(x, x);      warp::store(out, x, coord(0, 0, 0, 0));
+    warp::load(x, b, coord(0, 0)); warp::rsqrt(x, x);     warp::store(out, x, coord(0, 1, 0, 0));
+    warp::load(x, a, coord(0, 0)); warp::tanh(x, x);      warp::store(out, x, coord(0, 2, 0, 0));
+    warp::load(x, a, coord(0, 0)); warp::sigmoid(x, x);   warp::store(out, x, coord(0, 3, 0, 0));
+    warp::load(x, a, coord(0, 0)); warp::gelu(x, x);      warp::store(out, x, coord(0, 4, 0, 0));
+    warp::load(x, a, coord(0, 0)); warp::gelu_tanh(x, x); warp::store(out, x, coord(0, 5, 0, 0));
+    warp::load(v, b, coord(0, 0)); warp::sqrt(v, v);      warp::store(out, v, coord(0, 6, 0, 0));
+    warp::load(v, b, coord(0, 0)); warp::rsqrt(v, v);     warp::store(out, v, coord(0, 7, 0, 0));
+    warp::load(v, a, coord(0, 0)); warp::tanh(v, v);      warp::store(out, v, coord(0, 8, 0, 0));
+    warp::load(v, a, coord(0, 0)); warp::sigmoid(v, v);   warp::store(out, v, coord(0, 9, 0, 0));
+    warp::load(v, a, coord(0, 0)); warp::gelu(v, v);      warp::store(out, v, coord(0, 10, 0, 0));
+    warp::load(v, a, coord(0, 0)); warp::gelu_tanh(v, v); warp::store(out, v, coord(0, 11, 0, 0));
+}
+#define ACT_KERNEL(TN, T, R, C, LN, L)                                                                          \
+extern "C" __global__ void act_##TN##_##R##x##C##_##LN(gl<T> a, gl<T> b, gl<T> out) { act_body<T, R, C, L>(a, b, out); }
+#define ACT_KERNELS(TN, T) ACT_KERNEL(TN, T, 16, 64, row, row_l) ACT_KERNEL(TN, T, 16, 64, col, col_l)
+ACT_KERNELS(f32, float)
+ACT_KERNELS(bf16, bf16)
+ACT_KERNELS(f16, half)
+
+// ---------------------------------------------------------------------------------------------
+// atomics(f, i, u, b, h, x): every thread t folds x + t into f(0,0,0,0..2) (add, max, min),
+//   t - 64 into i(0,0,0,0..2) and t into u(0,0,0,0..2) likewise, and the pair (x, -x) into
+//   b(0,0,0,0..1) and h(0,0,0,0..1); f(0,0,1,t) = (float)(bf16)(x * t) through the scalar
+//   conversions. sm_80..sm_89 take the bf16x2 compare-and-swap path, sm_90+ red.bf16x2.
+extern "C" __global__ void atomics(gl<float> f, gl<int> i, gl<unsigned> u, gl<bf16> b, gl<half> h, float x) {
+    const int t = (int)threadIdx.x;
+    atomic_add(f(0, 0, 0, 0), x + t); atomic_max(f(0, 0, 0, 1), x + t); atomic_min(f(0, 0, 0, 2), x + t);
+    atomic_add(i(0, 0, 0, 0), t - 64); atomic_max(i(0, 0, 0, 1), t - 64); atomic_min(i(0, 0, 0, 2), t - 64);
+    atomic_add(u(0, 0, 0, 0), (unsigned)t); atomic_max(u(0, 0, 0, 1), (unsigned)t); atomic_min(u(0, 0, 0, 2), (unsigned)t);
+    atomic_add_pair(b(0, 0, 0, 0), x, -x);
+    atomic_add_pair(h(0, 0, 0, 0), x, -x);
+    f(0, 0, 1, t) = (float)(bf16)(x * t);
+}

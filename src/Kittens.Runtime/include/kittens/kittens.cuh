@@ -33,5 +33,6 @@
 #include "kittens/ops/warp/register/tile_conversions.cuh"
 #include "kittens/ops/warp/register/vec_maps.cuh"
 #include "kittens/ops/warp/mma/mma.cuh"
+#include "kittens/ops/thread/atomic.cuh"
 
 #include "kittens/hopper.cuh"

@@ -12,8 +12,22 @@
 
 namespace kittens {
 
-struct bf16 { unsigned short x; };
-struct half { unsigned short x; };
+// The explicit conversions from and to float are what kernel code writes for C#'s (bf16)f and
+// (float)b (scalar element reads and writes); they round like from_float/to_float below, where
+// they are defined. The default constructor stays trivial, so tiles, vectors and shared memory of
+// these types need no construction.
+struct bf16 {
+    unsigned short x;
+    bf16() = default;
+    __device__ explicit bf16(float f);
+    __device__ explicit operator float() const;
+};
+struct half {
+    unsigned short x;
+    half() = default;
+    __device__ explicit half(float f);
+    __device__ explicit operator float() const;
+};
 
 // Packed pairs, held as ONE 32-bit value: the element with the lower column (or row) index sits
 // in the LOW 16 bits, which is the order mma.sync/ldmatrix/movmatrix use for .b16 pairs.
@@ -65,6 +79,11 @@ template<> __device__ __forceinline__ half from_float<half>(float f) {
     asm("cvt.rn.f16.f32 %0, %1;" : "=h"(r.x) : "f"(f));
     return r;
 }
+
+__device__ __forceinline__ bf16::bf16(float f) : x(from_float<bf16>(f).x) {}
+__device__ __forceinline__ bf16::operator float() const { return to_float(*this); }
+__device__ __forceinline__ half::half(float f) : x(from_float<half>(f).x) {}
+__device__ __forceinline__ half::operator float() const { return to_float(*this); }
 
 // ---- 32-bit views of 16-bit pairs (for PTX operands and 4-byte memory accesses) -------------
 __device__ __forceinline__ unsigned pack_u32(bf16_2 v) { return v.bits; }

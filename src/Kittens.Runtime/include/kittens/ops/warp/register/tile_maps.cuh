@@ -4,7 +4,8 @@
 // Math runs in float (16-bit elements are widened, then rounded once into dst's dtype), so tiles
 // of different dtypes may be mixed as long as shape and layout agree.
 //   fills:      zero, one, neg_infty, pos_infty (dst)
-//   unary:      copy (dtype conversion, bit-exact when dtypes match), exp, exp2, log, abs (dst, src)
+//   unary:      copy (dtype conversion, bit-exact when dtypes match), exp, exp2, log, abs,
+//               sqrt, rsqrt, tanh, sigmoid, gelu, gelu_tanh (dst, src; formulas in common/base_ops.cuh)
 //   binary:     add, sub, mul, div, max, min (dst, a, b), b a tile or a float scalar
 //   broadcast:  add_row, sub_row, mul_row, div_row (dst, src, col_vec): row r gets v[r]
 //               add_col, sub_col, mul_col, div_col (dst, src, row_vec): col c gets v[c]
@@ -154,6 +155,16 @@ template<class T, int R, int C, class L, class U, int R2, int C2, class L2>
 __device__ inline void log(rt<T, R, C, L>& dst, const rt<U, R2, C2, L2>& src) { unary_map<base_ops::log>(dst, src); }
 template<class T, int R, int C, class L, class U, int R2, int C2, class L2>
 __device__ inline void abs(rt<T, R, C, L>& dst, const rt<U, R2, C2, L2>& src) { unary_map<base_ops::abs>(dst, src); }
+#define KITTENS_TILE_UNARY_OP(NAME)                                                                          \
+template<class T, int R, int C, class L, class U, int R2, int C2, class L2>                                  \
+__device__ inline void NAME(rt<T, R, C, L>& dst, const rt<U, R2, C2, L2>& src) { unary_map<base_ops::NAME>(dst, src); }
+KITTENS_TILE_UNARY_OP(sqrt)
+KITTENS_TILE_UNARY_OP(rsqrt)
+KITTENS_TILE_UNARY_OP(tanh)
+KITTENS_TILE_UNARY_OP(sigmoid)
+KITTENS_TILE_UNARY_OP(gelu)
+KITTENS_TILE_UNARY_OP(gelu_tanh)
+#undef KITTENS_TILE_UNARY_OP
 
 // ---- binary: tile (op) tile, tile (op) scalar ----------------------------------------------
 #define KITTENS_TILE_BINARY_OP(NAME)                                                                         \

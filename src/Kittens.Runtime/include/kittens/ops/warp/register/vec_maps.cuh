@@ -1,6 +1,7 @@
 // kittens/ops/warp/register/vec_maps.cuh
 // Element-wise maps on register vectors, whole warp, destination first (dst may alias a source):
-//   zero, one, neg_infty, pos_infty (dst); copy (dtype conversion), exp, exp2, log, abs (dst, src);
+//   zero, one, neg_infty, pos_infty (dst); copy (dtype conversion), exp, exp2, log, abs,
+//   sqrt, rsqrt, tanh, sigmoid, gelu, gelu_tanh (dst, src; formulas in common/base_ops.cuh);
 //   add, sub, mul, div, max, min (dst, a, b) with b a vector or a float scalar.
 // All vectors of one op must share length and layout (dtypes may differ); math runs in float.
 #pragma once
@@ -74,6 +75,16 @@ template<class T, int N, class L, class U, int N2, class L2>
 __device__ inline void log(rv<T, N, L>& dst, const rv<U, N2, L2>& src) { unary_map<base_ops::log>(dst, src); }
 template<class T, int N, class L, class U, int N2, class L2>
 __device__ inline void abs(rv<T, N, L>& dst, const rv<U, N2, L2>& src) { unary_map<base_ops::abs>(dst, src); }
+#define KITTENS_VEC_UNARY_OP(NAME)                                                                           \
+template<class T, int N, class L, class U, int N2, class L2>                                                 \
+__device__ inline void NAME(rv<T, N, L>& dst, const rv<U, N2, L2>& src) { unary_map<base_ops::NAME>(dst, src); }
+KITTENS_VEC_UNARY_OP(sqrt)
+KITTENS_VEC_UNARY_OP(rsqrt)
+KITTENS_VEC_UNARY_OP(tanh)
+KITTENS_VEC_UNARY_OP(sigmoid)
+KITTENS_VEC_UNARY_OP(gelu)
+KITTENS_VEC_UNARY_OP(gelu_tanh)
+#undef KITTENS_VEC_UNARY_OP
 
 #define KITTENS_VEC_BINARY_OP(NAME)                                                                          \
 template<class T, int N, class L, class U, int N2, class L2, class V, int N3, class L3>                      \
