@@ -112,6 +112,7 @@ public static unsafe class KernelCompiler
             Nvrtc.Check(Nvrtc.nvrtcGetCUBINSize(program, &size), "nvrtcGetCUBINSize");
             var cubin = new byte[size];
             fixed (byte* dst = cubin) Nvrtc.Check(Nvrtc.nvrtcGetCUBIN(program, dst), "nvrtcGetCUBIN");
+            RequireEntryPoint(source, cubin, log);
             return new CompiledCubin(cubin, log, PtxasReport.Parse(log, source.EntryPoint));
         });
 
@@ -166,6 +167,32 @@ public static unsafe class KernelCompiler
         {
             Nvrtc.nvrtcDestroyProgram(&program);
         }
+    }
+
+    /// <summary>
+    /// A source that compiles but has no kernel named <see cref="KernelSource.EntryPoint"/> would
+    /// fail only when a GPU loads it; this says so at compile time, naming the kernels it has. A
+    /// cubin holds each kernel's code in a section ".text.&lt;name&gt;".
+    /// </summary>
+    private static void RequireEntryPoint(KernelSource source, byte[] cubin, string log)
+    {
+        var kernels = new List<string>();
+        ReadOnlySpan<byte> prefix = ".text."u8;
+        var bytes = cubin.AsSpan();
+        for (int at = bytes.IndexOf(prefix); at >= 0;)
+        {
+            int start = at + prefix.Length;
+            int length = bytes[start..].IndexOf((byte)0);
+            if (length > 0) kernels.Add(Encoding.UTF8.GetString(bytes.Slice(start, length)));
+            int next = bytes[start..].IndexOf(prefix);
+            at = next < 0 ? -1 : start + next;
+        }
+        if (kernels.Contains(source.EntryPoint)) return;
+        throw new KernelCompileException(source.EntryPoint,
+            $"error: entry point '{source.EntryPoint}' is not a kernel of this source; declare it extern \"C\" __global__ " +
+            (kernels.Count == 0 ? "(the source has no kernel)" : "(its kernels: " + string.Join(", ", kernels.Distinct()) + ")") +
+            (log.Length > 0 ? "\n" + log : ""),
+            source.CSharpFile);
     }
 
     private static string GetLog(nint program)

@@ -48,6 +48,19 @@ public sealed class NvrtcCompileTests
         Assert.Contains("Kernels/Bad.cs(15)", error.Message + error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AHopperKernelCompiledForAnotherTarget_SaysWhatItNeeds()
+    {
+        RequireNvrtc();
+        var cuda = Generate(("Kernels/Sync.cs", Kernel("""
+                    var s = Shared.Alloc<Semaphore>();
+                    Sync.Init(s, 32, 0);
+            """))).Kernel("Run").CudaSource;
+        var error = Assert.Throws<KernelCompileException>(() => KernelCompiler.Compile(new KernelSource("run", cuda, "Kernels/Sync.cs", 32, 1, 1024 + 8), "sm_80"));
+        Assert.Contains("kernel K.Run uses Sync.Init, which needs sm_90: compile it for sm_90", error.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(KernelCompiler.Compile(new KernelSource("run", cuda, "Kernels/Sync.cs", 32, 1, 1024 + 8), "sm_90a").Cubin);
+    }
+
     internal static void RequireNvrtc()
     {
         try

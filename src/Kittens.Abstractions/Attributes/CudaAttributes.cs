@@ -73,3 +73,16 @@ public sealed class FoldedDimAttribute : Attribute;
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class SubTileAttribute : Attribute;
+
+/// <summary>
+/// The GPU target a stub op needs: <c>"sm_90"</c> (Hopper and later: semaphores, TMA, clusters) or
+/// <c>"sm_90a"</c> (Hopper's arch-specific features: wgmma, register reallocation). A kernel that
+/// uses one compiles only for that target; for another, NVRTC stops at an <c>#error</c> that names
+/// the kernel, the op and the target, instead of failing somewhere in the headers.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Class, Inherited = false)]
+public sealed class RequiresArchAttribute(string arch) : Attribute
+{
+    /// <summary>"sm_90" or "sm_90a".</summary>
+    public string Arch { get; } = arch;
+}

@@ -20,7 +20,7 @@ public static class Gpu
     /// This block's rank in its thread-block cluster (0 to <see cref="KernelAttribute.ClusterSize"/>
     /// − 1; always 0 without a cluster).
     /// </summary>
-    [Cuda("kittens::cluster_ctarank()")] public static int ClusterRank => throw Stub.OnlyInKernel();
+    [RequiresArch("sm_90"), Cuda("kittens::cluster_ctarank()")] public static int ClusterRank => throw Stub.OnlyInKernel();
 
     /// <summary>Waits until every thread of the block arrives; orders shared-memory accesses.</summary>
     [Cuda("__syncthreads")] public static void SyncThreads() => throw Stub.OnlyInKernel();

@@ -12,22 +12,22 @@ public static class Sync
     /// <paramref name="transactions"/> more (a <see cref="Tma.ExpectBytes"/> counts as one
     /// arrival) and, when TMA bytes are expected, once those bytes have landed.
     /// </summary>
-    [Cuda("kittens::init_semaphore")]
+    [RequiresArch("sm_90"), Cuda("kittens::init_semaphore")]
     public static void Init(Semaphore sem, int threads, int transactions) => throw Stub.OnlyInKernel();
 
     /// <summary>Arrives once on <paramref name="sem"/> (each calling thread counts as one arrival).</summary>
-    [Cuda("kittens::arrive")]
+    [RequiresArch("sm_90"), Cuda("kittens::arrive")]
     public static void Arrive(Semaphore sem) => throw Stub.OnlyInKernel();
 
     /// <summary>Arrives <paramref name="count"/> times on <paramref name="sem"/> from each calling thread.</summary>
-    [Cuda("kittens::arrive")]
+    [RequiresArch("sm_90"), Cuda("kittens::arrive")]
     public static void Arrive(Semaphore sem, int count) => throw Stub.OnlyInKernel();
 
     /// <summary>
     /// Waits until the phase of <paramref name="sem"/> with parity <paramref name="phase"/> (0 or
     /// 1) has completed. Use k of a ring slot of S stages waits on parity (k / S) % 2.
     /// </summary>
-    [Cuda("kittens::wait")]
+    [RequiresArch("sm_90"), Cuda("kittens::wait")]
     public static void Wait(Semaphore sem, int phase) => throw Stub.OnlyInKernel();
 
     /// <summary>
@@ -49,7 +49,7 @@ public static class Sync
     /// block <paramref name="rank"/> of this cluster (release at cluster scope): how a consumer
     /// tells another block's producer that a slot it multicasts into is free.
     /// </summary>
-    [Cuda("kittens::arrive_cluster")]
+    [RequiresArch("sm_90"), Cuda("kittens::arrive_cluster")]
     public static void ArriveCluster(Semaphore sem, int rank) => throw Stub.OnlyInKernel();
 
     /// <summary>
@@ -59,6 +59,6 @@ public static class Sync
     /// <see cref="ArriveCluster"/>), and again before exiting, so no block leaves while another
     /// may still write into its shared memory. All threads of the block call it.
     /// </summary>
-    [Cuda("kittens::cluster_sync")]
+    [RequiresArch("sm_90"), Cuda("kittens::cluster_sync")]
     public static void ClusterSync() => throw Stub.OnlyInKernel();
 }

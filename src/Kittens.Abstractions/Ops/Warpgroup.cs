@@ -11,14 +11,14 @@ public static partial class Warpgroup
     /// Raises this warpgroup's per-thread register limit to <paramref name="registers"/> (a
     /// constant multiple of 8 from 24 to 256; setmaxnreg.inc), taking registers freed by others.
     /// </summary>
-    [Cuda("kittens::warpgroup::increase_registers<{0}>()")]
+    [RequiresArch("sm_90a"), Cuda("kittens::warpgroup::increase_registers<{0}>()")]
     public static void IncreaseRegisters(int registers) => throw Stub.OnlyInKernel();
 
     /// <summary>
     /// Lowers this warpgroup's per-thread register limit to <paramref name="registers"/> (a
     /// constant multiple of 8 from 24 to 256; setmaxnreg.dec), releasing the rest to the block.
     /// </summary>
-    [Cuda("kittens::warpgroup::decrease_registers<{0}>()")]
+    [RequiresArch("sm_90a"), Cuda("kittens::warpgroup::decrease_registers<{0}>()")]
     public static void DecreaseRegisters(int registers) => throw Stub.OnlyInKernel();
 
     /// <summary>

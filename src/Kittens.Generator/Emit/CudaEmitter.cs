@@ -31,6 +31,19 @@ internal static class CudaEmitter
             return text.ToString();
         }
 
+        if (model.Arch.Target.Length > 0)
+        {
+            // For another target NVRTC stops here, with a message that says what the kernel needs,
+            // instead of at a missing function deep in the headers.
+            string condition = model.Arch.Target.EndsWith("a", System.StringComparison.Ordinal)
+                ? "!defined(__CUDA_ARCH_FEAT_SM" + model.Arch.Target.Substring(3, model.Arch.Target.Length - 4) + "_ALL)"
+                : "__CUDA_ARCH__ < " + model.Arch.Target.Substring(3) + "0";
+            text.Append("#if defined(__CUDA_ARCH__) && ").Append(condition).Append("\n")
+                .Append("#error \"kernel ").Append(qualifiedName).Append(" uses ").Append(model.Arch.Op)
+                .Append(", which needs ").Append(model.Arch.Target).Append(": compile it for ").Append(model.Arch.Target).Append("\"\n")
+                .Append("#endif\n");
+        }
+
         foreach (var shared in model.SharedTypes)
         {
             text.Append(Invariant($"static_assert(sizeof({shared.CudaType}) == {shared.ByteSize}, "))

@@ -35,6 +35,7 @@ internal static class ModelEmitter
             DynamicSharedBytes: translated.Shared.DynamicBytes,
             DeviceFunctions: hasErrors ? EquatableArray<CudaFunctionModel>.Empty : translated.DeviceFunctions,
             Body: hasErrors ? EquatableArray<CudaLine>.Empty : translated.Body,
+            Arch: translated.Arch,
             HasTranslationErrors: hasErrors);
     }
 }

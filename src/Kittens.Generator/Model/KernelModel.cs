@@ -36,7 +36,13 @@ internal sealed record KernelModel(
     int DynamicSharedBytes,
     EquatableArray<CudaFunctionModel> DeviceFunctions,
     EquatableArray<CudaLine> Body,
+    ArchRequirement Arch,
     bool HasTranslationErrors);
+
+/// <summary>The GPU target a kernel's ops need, and the first op that needs it (both empty: any target).</summary>
+/// <param name="Target">"sm_90" or "sm_90a", or empty.</param>
+/// <param name="Op">The op, as <c>Type.Member</c>.</param>
+internal sealed record ArchRequirement(string Target, string Op);
 
 /// <summary>One enclosing type declaration, enough to reopen it as a partial type.</summary>
 /// <param name="Keyword">class, struct, interface, record or record struct.</param>

@@ -33,6 +33,7 @@ internal sealed partial class CudaTranslator
         if (_known.GetCuda(method) is { } mapped)
         {
             var cuda = WithTypeArguments(mapped, method);
+            if (_known.GetRequiredArch(method) is { } arch) _kernel.RequireArch(arch, Display(method));
             if (_known.HasAttribute(method, _known.SubTileAttribute)) CheckSubTile(invocation, method);
             var ordered = OrderedArguments(invocation.Arguments).ToList();
             bool hasReceiver = !method.IsStatic && invocation.Instance is not null;
@@ -245,6 +246,7 @@ internal sealed partial class CudaTranslator
             Report(DiagnosticDescriptors.UnsupportedMember, reference.Syntax, Display(property));
             return Placeholder();
         }
+        if (_known.GetRequiredArch(property) is { } arch) _kernel.RequireArch(arch, Display(property));
         var receiver = !property.IsStatic && reference.Instance is { } instance ? Emit(instance) : (CudaExpr?)null;
         // An indexer's [Cuda] is a template over the receiver and the indices ("{0}({1}, {2}, {3}, {4})");
         // it names an lvalue, so reads, assignments and 'ref' arguments all write it the same way.

@@ -47,6 +47,20 @@ internal sealed class KernelTranslation
     /// <summary>The C# code had errors of its own (invalid operations); the compiler reports those.</summary>
     public bool HasInvalidCode { get; set; }
 
+    private string? _requiredArch;
+    private string? _requiredBy;
+
+    /// <summary>
+    /// Notes that the kernel (its body or a device function it reaches) uses <paramref name="op"/>,
+    /// which needs <paramref name="arch"/>; the strictest such target is kept ("sm_90a" over "sm_90").
+    /// </summary>
+    public void RequireArch(string arch, string op)
+    {
+        if (_requiredArch is not null && (_requiredArch == arch || _requiredArch.EndsWith("a", System.StringComparison.Ordinal))) return;
+        _requiredArch = arch;
+        _requiredBy = op;
+    }
+
     /// <summary>Translates the kernel body of <paramref name="bound"/>.</summary>
     /// <param name="bound">The bound instance.</param>
     /// <param name="parameters">Its parameters, all of which can be launched (an instance with one that cannot is not translated).</param>
@@ -66,6 +80,7 @@ internal sealed class KernelTranslation
         var parameterModels = parameters.Select(p => translation.ParameterModel(p, translator)).ToEquatableArray();
         return new TranslatedKernel(
             bound, entryPoint, parameterModels, body, translation._deviceFunctionModels.ToEquatableArray(), shared,
+            new ArchRequirement(translation._requiredArch ?? string.Empty, translation._requiredBy ?? string.Empty),
             translation.HasInvalidCode, diagnostics.ToEquatableArray());
     }
 

@@ -17,6 +17,7 @@ internal sealed class KnownSymbols
         DimAttribute = compilation.GetTypeByMetadataName("Kittens.DimAttribute");
         FoldedDimAttribute = compilation.GetTypeByMetadataName("Kittens.FoldedDimAttribute");
         SubTileAttribute = compilation.GetTypeByMetadataName("Kittens.SubTileAttribute");
+        RequiresArchAttribute = compilation.GetTypeByMetadataName("Kittens.RequiresArchAttribute");
         KernelInstanceAttribute = compilation.GetTypeByMetadataName("Kittens.KernelInstanceAttribute");
         SharedAllocationAttribute = compilation.GetTypeByMetadataName("Kittens.SharedAllocationAttribute");
         ShapeAttribute = compilation.GetTypeByMetadataName("Kittens.ShapeAttribute");
@@ -42,6 +43,12 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? DimAttribute { get; }
     public INamedTypeSymbol? FoldedDimAttribute { get; }
     public INamedTypeSymbol? SubTileAttribute { get; }
+    public INamedTypeSymbol? RequiresArchAttribute { get; }
+
+    /// <summary>The target a stub member needs (its [RequiresArch], else its type's), or null.</summary>
+    public string? GetRequiredArch(ISymbol member) =>
+        GetStringArgument(member.OriginalDefinition, RequiresArchAttribute) ??
+        (member.ContainingType is { } type ? GetStringArgument(type.OriginalDefinition, RequiresArchAttribute) : null);
     public INamedTypeSymbol? KernelInstanceAttribute { get; }
     public INamedTypeSymbol? SharedAllocationAttribute { get; }
     public INamedTypeSymbol? ShapeAttribute { get; }

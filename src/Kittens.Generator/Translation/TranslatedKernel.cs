@@ -15,6 +15,7 @@ namespace Kittens.Generator.Translation;
 /// <param name="Body">The translated kernel body, one entry per CUDA line.</param>
 /// <param name="DeviceFunctions">The <c>[DeviceFunction]</c>s the body reaches, callees before callers.</param>
 /// <param name="Shared">The shared types the body allocates and the dynamic shared bytes they take.</param>
+/// <param name="Arch">The GPU target the ops it uses need (empty: any).</param>
 /// <param name="HasInvalidCode">The C# had errors of its own (the compiler reports them); the CUDA cannot be generated.</param>
 /// <param name="Diagnostics">The instance's problems: the bind stage's and the translation's.</param>
 internal sealed record TranslatedKernel(
@@ -24,6 +25,7 @@ internal sealed record TranslatedKernel(
     EquatableArray<CudaLine> Body,
     EquatableArray<CudaFunctionModel> DeviceFunctions,
     SharedLayout Shared,
+    ArchRequirement Arch,
     bool HasInvalidCode,
     EquatableArray<DiagnosticInfo> Diagnostics);
 

@@ -57,9 +57,24 @@ internal static class NvrtcLibrary
         get { EnsureLoaded(); return Shared.Value.Handle; }
     }
 
+    /// <summary>Runs a search: the loaded library, or why none is NVRTC (internal for the loader tests).</summary>
+    internal static (nint Handle, string LoadedFrom, string? Error) Load(NativeLibraryProbe probe)
+    {
+        var result = LoadWith(probe);
+        return (result.Handle, result.LoadedFrom, result.Error);
+    }
+
     private static LoadResult LoadWith(NativeLibraryProbe probe)
     {
         if (!probe.TryLoad(out var handle, out var loadedFrom, out var error)) return new(0, "", error);
+        // A library that loads but is not NVRTC (KITTENS_NVRTC naming the wrong file) would
+        // otherwise fail later as an EntryPointNotFoundException for an unrelated-looking name.
+        if (!NativeLibrary.TryGetExport(handle, "nvrtcVersion", out _) || !NativeLibrary.TryGetExport(handle, "nvrtcCompileProgram", out _))
+        {
+            NativeLibrary.Free(handle);
+            return new(0, "", $"NVRTC: '{loadedFrom}' loaded, but it is not NVRTC (it exports no nvrtcVersion / nvrtcCompileProgram). " +
+                $"Set {EnvironmentVariable} to the path of libnvrtc.so.* (for example /usr/local/cuda/lib64/libnvrtc.so.12), or unset it.");
+        }
         PreloadBuiltins(loadedFrom);
         return new(handle, loadedFrom, null);
     }

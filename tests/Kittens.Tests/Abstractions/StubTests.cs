@@ -9,7 +9,9 @@ public sealed class StubTests
     public void AnOpCalledOnTheCpuThrowsNotSupportedSayingItOnlyRunsInAKernel()
     {
         var e = Assert.Throws<NotSupportedException>(() => Warp.Zero(new RT<float, D16, D16, Row>()));
-        Assert.Contains("only run inside a [Kernel] method", e.Message);
+        Assert.Contains("'Zero' is a Kittens tile type or op: it only runs inside a [Kernel] method", e.Message);
+        Assert.Contains("FooKernel.Launch", e.Message);
+        Assert.DoesNotContain("{", e.Message);
     }
 
     [Fact]

@@ -24,6 +24,19 @@ public class KernelCompilerTests
     }
 
     [Fact]
+    public void AnEntryPointTheSourceDoesNotDefineIsACompileError()
+    {
+        TestEnvironment.RequireNvrtc();
+        var misnamed = new KernelSource("scale_all", TinyKernels.Scale.Cuda, "Kernels/Scale.cs", 128, 1, 0);
+
+        var e = Assert.Throws<KernelCompileException>(() => KernelCompiler.Compile(misnamed, "sm_90a", NoHeaders));
+
+        Assert.Equal("scale_all", e.EntryPoint);
+        Assert.Contains("entry point 'scale_all' is not a kernel of this source", e.Message);
+        Assert.Contains("its kernels: scale", e.Message);
+    }
+
+    [Fact]
     public void CompileErrorPointsAtTheCSharpLine()
     {
         TestEnvironment.RequireNvrtc();

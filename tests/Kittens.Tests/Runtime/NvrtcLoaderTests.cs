@@ -52,4 +52,18 @@ public class NvrtcLoaderTests
         Assert.NotEqual(0, handle);
         Assert.Equal(NvrtcLibrary.LoadedFrom, from);
     }
+
+    [Fact]
+    public void ALibraryThatIsNotNvrtcIsNamedAsSuch()
+    {
+        // libm loads everywhere and exports no NVRTC entry point.
+        var probe = NvrtcLibrary.CreateProbe("libm.so.6", []);
+
+        var (handle, _, error) = NvrtcLibrary.Load(probe);
+
+        Assert.Equal(0, handle);
+        Assert.NotNull(error);
+        Assert.Contains("'libm.so.6' loaded, but it is not NVRTC", error);
+        Assert.Contains("Set KITTENS_NVRTC", error);
+    }
 }

@@ -47,9 +47,9 @@ public sealed class TensorMapTests
     [Fact]
     public void TheWidestSwizzleRepeat_IsTheAllocatorsTileAlignment()
     {
-        // st is alignas(N * swizzle bytes); the allocator starts tiles on a boundary that must hold the widest.
-        var st = Regex.Match(HeaderResources.Headers["kittens/types/shared/st.cuh"], @"struct alignas\((?<repeat>\d+) \* st_swizzle_bytes<T, C>::value\) st");
-        Assert.True(st.Success, "st.cuh no longer declares st alignas(N * st_swizzle_bytes)");
+        // st is alignas(N * S), S its swizzle bytes; the allocator starts tiles on a boundary that must hold the widest.
+        var st = Regex.Match(HeaderResources.Headers["kittens/types/shared/st.cuh"], @"int S = st_swizzle_bytes<T, C>::value>\s*struct alignas\((?<repeat>\d+) \* S\) st");
+        Assert.True(st.Success, "st.cuh no longer declares st alignas(N * S) with S = st_swizzle_bytes");
         var allocator = Regex.Match(HeaderResources.Headers["kittens/common/allocator.cuh"], @"alignment = alignof\(T\) < \d+ \? alignof\(T\) : (?<tile>\d+)u;");
         Assert.True(allocator.Success, "allocator.cuh no longer states its alignment rule as one expression");
         int widest = new[] { 2, 4 }.SelectMany(bytes => Enumerable.Range(1, 16).Select(i => TensorMapEncoder.SwizzleBytes(bytes, i * 16))).Max();
