@@ -29,10 +29,11 @@ public static class FlashAttention
 
     /// <summary>
     /// The kernels behind <see cref="Forward(DeviceTensor{bf16}, DeviceTensor{bf16}, DeviceTensor{bf16}, DeviceTensor{bf16}, DeviceTensor{float}, bool, float?, CudaStream?)"/>,
-    /// one per head dim: what to compile ahead of time, or to inspect (CUDA text, resources).
+    /// one per head dim in <see cref="SupportedHeadDims"/>' order, then the one causal calls at head
+    /// dim 256 take up to sequence length 1024: what to compile ahead of time, or to inspect (CUDA
+    /// text, resources).
     /// </summary>
-    public static IReadOnlyList<KernelSource> Kernels { get; } =
-        FlashAttentionKernels.HeadDims.Select(FlashAttentionKernels.SourceFor).ToArray();
+    public static IReadOnlyList<KernelSource> Kernels => FlashAttentionKernels.Sources;
 
     /// <summary>
     /// Query rows each thread block computes for a head dim: 192 at head dim 64 (three consumer

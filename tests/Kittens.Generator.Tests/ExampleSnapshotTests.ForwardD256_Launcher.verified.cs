@@ -115,286 +115,286 @@ __device__ __forceinline__ void log_sum_exp(kittens::rv<float, 16, kittens::orth
 extern ""C"" __global__ void __launch_bounds__(384, 1) forward_d256(const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 64, 256>> q, const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 80, 256>> k, const __grid_constant__ kittens::gl<kittens::bf16, kittens::st<kittens::bf16, 80, 256>> v, const kittens::gl<kittens::bf16> o, const kittens::gl<float> lse, const int causal, const float scaleLog2, const int headRatio) {
     extern __shared__ __align__(1024) char kittens_smem[];
     kittens::shared_allocator kittens_alloc(kittens_smem);
-#line 87 ""Kernels/FlashAttentionKernels.cs""
-    int n = q.rows;
-#line 88 ""Kernels/FlashAttentionKernels.cs""
-    int qBlocks = (n + 128 - 1) / 128;
-#line 89 ""Kernels/FlashAttentionKernels.cs""
-    int shortBy = qBlocks * 2 - (n + 63) / 64;
 #line 90 ""Kernels/FlashAttentionKernels.cs""
-    int unitsPerHead = units_per_head(qBlocks, causal);
+    int n = q.rows;
 #line 91 ""Kernels/FlashAttentionKernels.cs""
-    int units = unitsPerHead * q.depth * q.batch;
+    int qBlocks = (n + 128 - 1) / 128;
 #line 92 ""Kernels/FlashAttentionKernels.cs""
-    int warpgroup = kittens::warpgroupid();
+    int shortBy = qBlocks * 2 - (n + 63) / 64;
+#line 93 ""Kernels/FlashAttentionKernels.cs""
+    int unitsPerHead = units_per_head(qBlocks, causal);
 #line 94 ""Kernels/FlashAttentionKernels.cs""
-    auto (&qTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 64, 256>, 2>();
+    int units = unitsPerHead * q.depth * q.batch;
 #line 95 ""Kernels/FlashAttentionKernels.cs""
-#line 96 ""Kernels/FlashAttentionKernels.cs""
-    auto (&kTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 80, 256>, 2>();
+    int warpgroup = kittens::warpgroupid();
 #line 97 ""Kernels/FlashAttentionKernels.cs""
-    auto (&vTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 80, 256>, 2>();
+    auto (&qTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 64, 256>, 2>();
 #line 98 ""Kernels/FlashAttentionKernels.cs""
-    auto (&qArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
 #line 99 ""Kernels/FlashAttentionKernels.cs""
-    auto (&qFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+    auto (&kTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 80, 256>, 2>();
 #line 100 ""Kernels/FlashAttentionKernels.cs""
-    auto (&kArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+    auto (&vTiles)[2] = kittens_alloc.allocate<kittens::st<kittens::bf16, 80, 256>, 2>();
 #line 101 ""Kernels/FlashAttentionKernels.cs""
-    auto (&vArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+    auto (&qArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
 #line 102 ""Kernels/FlashAttentionKernels.cs""
-    auto (&kFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+    auto (&qFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
 #line 103 ""Kernels/FlashAttentionKernels.cs""
-    auto (&vFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+    auto (&kArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+#line 104 ""Kernels/FlashAttentionKernels.cs""
+    auto (&vArrived)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
 #line 105 ""Kernels/FlashAttentionKernels.cs""
+    auto (&kFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+#line 106 ""Kernels/FlashAttentionKernels.cs""
+    auto (&vFree)[2] = kittens_alloc.allocate<kittens::semaphore, 2>();
+#line 108 ""Kernels/FlashAttentionKernels.cs""
     if ((int)threadIdx.x == 0) {
-#line 107 ""Kernels/FlashAttentionKernels.cs""
-        for (int w = 0; w < 2; w++) {
-#line 109 ""Kernels/FlashAttentionKernels.cs""
-            kittens::init_semaphore(qArrived[w], 0, 1);
 #line 110 ""Kernels/FlashAttentionKernels.cs""
+        for (int w = 0; w < 2; w++) {
+#line 112 ""Kernels/FlashAttentionKernels.cs""
+            kittens::init_semaphore(qArrived[w], 0, 1);
+#line 113 ""Kernels/FlashAttentionKernels.cs""
             kittens::init_semaphore(qFree[w], 128, 0);
         }
-#line 112 ""Kernels/FlashAttentionKernels.cs""
-        for (int s = 0; s < 2; s++) {
-#line 114 ""Kernels/FlashAttentionKernels.cs""
-            kittens::init_semaphore(kArrived[s], 0, 1);
 #line 115 ""Kernels/FlashAttentionKernels.cs""
-            kittens::init_semaphore(vArrived[s], 0, 1);
-#line 116 ""Kernels/FlashAttentionKernels.cs""
-            kittens::init_semaphore(kFree[s], 256, 0);
+        for (int s = 0; s < 2; s++) {
 #line 117 ""Kernels/FlashAttentionKernels.cs""
+            kittens::init_semaphore(kArrived[s], 0, 1);
+#line 118 ""Kernels/FlashAttentionKernels.cs""
+            kittens::init_semaphore(vArrived[s], 0, 1);
+#line 119 ""Kernels/FlashAttentionKernels.cs""
+            kittens::init_semaphore(kFree[s], 256, 0);
+#line 120 ""Kernels/FlashAttentionKernels.cs""
             kittens::init_semaphore(vFree[s], 256, 0);
         }
     }
-#line 120 ""Kernels/FlashAttentionKernels.cs""
+#line 123 ""Kernels/FlashAttentionKernels.cs""
     __syncthreads();
-#line 122 ""Kernels/FlashAttentionKernels.cs""
+#line 125 ""Kernels/FlashAttentionKernels.cs""
     if (warpgroup == 2) {
-#line 127 ""Kernels/FlashAttentionKernels.cs""
-        kittens::warpgroup::decrease_registers<24>();
-#line 128 ""Kernels/FlashAttentionKernels.cs""
-        if (kittens::warpid() == 8 && kittens::laneid() == 0) {
 #line 130 ""Kernels/FlashAttentionKernels.cs""
-            int loaded = 0;
+        kittens::warpgroup::decrease_registers<24>();
 #line 131 ""Kernels/FlashAttentionKernels.cs""
-            for (int u = (int)blockIdx.x, j = 0; u < units; u += (int)gridDim.x) {
+        if (kittens::warpid() == 8 && kittens::laneid() == 0) {
 #line 133 ""Kernels/FlashAttentionKernels.cs""
-                int head = u / unitsPerHead % q.depth;
+            int loaded = 0;
 #line 134 ""Kernels/FlashAttentionKernels.cs""
-                int batch = u / unitsPerHead / q.depth;
-#line 135 ""Kernels/FlashAttentionKernels.cs""
-                for (int h = 0; h < tiles_in_unit(unit_in_head(u, unitsPerHead), qBlocks, causal); h++, j++) {
+            for (int u = (int)blockIdx.x, j = 0; u < units; u += (int)gridDim.x) {
+#line 136 ""Kernels/FlashAttentionKernels.cs""
+                int head = u / unitsPerHead % q.depth;
 #line 137 ""Kernels/FlashAttentionKernels.cs""
-                    int qBlock = unit_query_block(unit_in_head(u, unitsPerHead), h, qBlocks, causal);
+                int batch = u / unitsPerHead / q.depth;
 #line 138 ""Kernels/FlashAttentionKernels.cs""
-                    int kvHead = head / headRatio;
-#line 139 ""Kernels/FlashAttentionKernels.cs""
-                    for (int w = 0; w < 2; w++) {
+                for (int h = 0; h < tiles_in_unit(unit_in_head(u, unitsPerHead), qBlocks, causal); h++, j++) {
+#line 140 ""Kernels/FlashAttentionKernels.cs""
+                    int qBlock = unit_query_block(unit_in_head(u, unitsPerHead), h, qBlocks, causal);
 #line 141 ""Kernels/FlashAttentionKernels.cs""
+                    int kvHead = head / headRatio;
+#line 142 ""Kernels/FlashAttentionKernels.cs""
+                    for (int w = 0; w < 2; w++) {
+#line 144 ""Kernels/FlashAttentionKernels.cs""
                         if (j > 0) {
-#line 143 ""Kernels/FlashAttentionKernels.cs""
+#line 146 ""Kernels/FlashAttentionKernels.cs""
                             kittens::wait(qFree[w], (j - 1) % 2);
                         }
-#line 145 ""Kernels/FlashAttentionKernels.cs""
+#line 148 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::expect(qArrived[w], qTiles[w]);
-#line 146 ""Kernels/FlashAttentionKernels.cs""
+#line 149 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::load_async(qTiles[w], q, kittens::coord{batch, head, max(query_group(qBlock, w, shortBy, 2), 0), 0}, qArrived[w]);
                     }
-#line 148 ""Kernels/FlashAttentionKernels.cs""
-                    int kvBlocks = kv_blocks_for(n, (query_group(qBlock, 1, shortBy, 2) + 1) * 64, causal);
-#line 149 ""Kernels/FlashAttentionKernels.cs""
-                    for (int i = 0; i < kvBlocks; i++, loaded++) {
 #line 151 ""Kernels/FlashAttentionKernels.cs""
-                        int s = loaded % 2;
+                    int kvBlocks = kv_blocks_for(n, (query_group(qBlock, 1, shortBy, 2) + 1) * 64, causal);
 #line 152 ""Kernels/FlashAttentionKernels.cs""
-                        if (loaded >= 2) {
+                    for (int i = 0; i < kvBlocks; i++, loaded++) {
 #line 154 ""Kernels/FlashAttentionKernels.cs""
+                        int s = loaded % 2;
+#line 155 ""Kernels/FlashAttentionKernels.cs""
+                        if (loaded >= 2) {
+#line 157 ""Kernels/FlashAttentionKernels.cs""
                             kittens::wait(kFree[s], (loaded / 2 - 1) % 2);
                         }
-#line 156 ""Kernels/FlashAttentionKernels.cs""
+#line 159 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::expect(kArrived[s], kTiles[s]);
-#line 157 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::tma::load_async(kTiles[s], k, kittens::coord{batch, kvHead, i, 0}, kArrived[s]);
-#line 158 ""Kernels/FlashAttentionKernels.cs""
-                        if (loaded >= 2) {
 #line 160 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::tma::load_async(kTiles[s], k, kittens::coord{batch, kvHead, i, 0}, kArrived[s]);
+#line 161 ""Kernels/FlashAttentionKernels.cs""
+                        if (loaded >= 2) {
+#line 163 ""Kernels/FlashAttentionKernels.cs""
                             kittens::wait(vFree[s], (loaded / 2 - 1) % 2);
                         }
-#line 162 ""Kernels/FlashAttentionKernels.cs""
+#line 165 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::expect(vArrived[s], vTiles[s]);
-#line 163 ""Kernels/FlashAttentionKernels.cs""
+#line 166 ""Kernels/FlashAttentionKernels.cs""
                         kittens::tma::load_async(vTiles[s], v, kittens::coord{batch, kvHead, i, 0}, vArrived[s]);
                     }
                 }
             }
         }
     } else {
-#line 171 ""Kernels/FlashAttentionKernels.cs""
-        kittens::warpgroup::increase_registers<240>();
-#line 172 ""Kernels/FlashAttentionKernels.cs""
-#line 173 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rt<float, 16, 80, kittens::row_l> scores;
 #line 174 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rt<kittens::bf16, 16, 80, kittens::row_l> probs;
+        kittens::warpgroup::increase_registers<240>();
 #line 175 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rt<float, 16, 256, kittens::row_l> acc;
 #line 176 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rv<float, 16, kittens::ortho_l> rowMax;
+        kittens::rt<float, 16, 80, kittens::row_l> scores;
 #line 177 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rv<float, 16, kittens::ortho_l> rescale;
+        kittens::rt<kittens::bf16, 16, 80, kittens::row_l> probs;
 #line 178 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rv<float, 16, kittens::ortho_l> shift;
+        kittens::rt<float, 16, 256, kittens::row_l> acc;
 #line 179 ""Kernels/FlashAttentionKernels.cs""
-        kittens::rv<float, 16, kittens::ortho_l> norm;
+        kittens::rv<float, 16, kittens::ortho_l> rowMax;
 #line 180 ""Kernels/FlashAttentionKernels.cs""
-        bool leader = kittens::warpid() % 4 == 0 && kittens::laneid() == 0;
+        kittens::rv<float, 16, kittens::ortho_l> rescale;
 #line 181 ""Kernels/FlashAttentionKernels.cs""
+        kittens::rv<float, 16, kittens::ortho_l> shift;
+#line 182 ""Kernels/FlashAttentionKernels.cs""
+        kittens::rv<float, 16, kittens::ortho_l> norm;
+#line 183 ""Kernels/FlashAttentionKernels.cs""
+        bool leader = kittens::warpid() % 4 == 0 && kittens::laneid() == 0;
+#line 184 ""Kernels/FlashAttentionKernels.cs""
         int used = 0;
-#line 185 ""Kernels/FlashAttentionKernels.cs""
-        int nextTurn = 8 + (warpgroup + 1) % 2;
-#line 186 ""Kernels/FlashAttentionKernels.cs""
-        if (warpgroup == 1) {
 #line 188 ""Kernels/FlashAttentionKernels.cs""
+        int nextTurn = 8 + (warpgroup + 1) % 2;
+#line 189 ""Kernels/FlashAttentionKernels.cs""
+        if (warpgroup == 1) {
+#line 191 ""Kernels/FlashAttentionKernels.cs""
             kittens::named_barrier_arrive(8, 256);
         }
-#line 190 ""Kernels/FlashAttentionKernels.cs""
+#line 193 ""Kernels/FlashAttentionKernels.cs""
         for (int u = (int)blockIdx.x, j = 0; u < units; u += (int)gridDim.x) {
-#line 192 ""Kernels/FlashAttentionKernels.cs""
-            for (int h = 0; h < tiles_in_unit(unit_in_head(u, unitsPerHead), qBlocks, causal); h++, j++) {
-#line 194 ""Kernels/FlashAttentionKernels.cs""
-                int qBlock = unit_query_block(unit_in_head(u, unitsPerHead), h, qBlocks, causal);
 #line 195 ""Kernels/FlashAttentionKernels.cs""
-                int qRow = query_group(qBlock, warpgroup, shortBy, 2) * 64;
-#line 196 ""Kernels/FlashAttentionKernels.cs""
-                int kvBlocks = kv_blocks_for(n, qRow + (2 - warpgroup) * 64, causal);
+            for (int h = 0; h < tiles_in_unit(unit_in_head(u, unitsPerHead), qBlocks, causal); h++, j++) {
 #line 197 ""Kernels/FlashAttentionKernels.cs""
-                int warpRow = qRow + (kittens::warpid() % 4) * 16;
+                int qBlock = unit_query_block(unit_in_head(u, unitsPerHead), h, qBlocks, causal);
 #line 198 ""Kernels/FlashAttentionKernels.cs""
-                int ownBlocks = qRow >= 0 ? kv_blocks_for(n, qRow + 64, causal) : 0;
+                int qRow = query_group(qBlock, warpgroup, shortBy, 2) * 64;
 #line 199 ""Kernels/FlashAttentionKernels.cs""
-                kittens::warp::neg_infty(rowMax);
+                int kvBlocks = kv_blocks_for(n, qRow + (2 - warpgroup) * 64, causal);
 #line 200 ""Kernels/FlashAttentionKernels.cs""
-                kittens::warp::zero(norm);
+                int warpRow = qRow + (kittens::warpid() % 4) * 16;
 #line 201 ""Kernels/FlashAttentionKernels.cs""
-                kittens::warp::zero(acc);
+                int ownBlocks = qRow >= 0 ? kv_blocks_for(n, qRow + 64, causal) : 0;
 #line 202 ""Kernels/FlashAttentionKernels.cs""
+                kittens::warp::neg_infty(rowMax);
+#line 203 ""Kernels/FlashAttentionKernels.cs""
+                kittens::warp::zero(norm);
+#line 204 ""Kernels/FlashAttentionKernels.cs""
+                kittens::warp::zero(acc);
+#line 205 ""Kernels/FlashAttentionKernels.cs""
                 kittens::wait(qArrived[warpgroup], j % 2);
-#line 212 ""Kernels/FlashAttentionKernels.cs""
+#line 215 ""Kernels/FlashAttentionKernels.cs""
                 if (ownBlocks == 0) {
-#line 214 ""Kernels/FlashAttentionKernels.cs""
+#line 217 ""Kernels/FlashAttentionKernels.cs""
                     kittens::arrive(qFree[warpgroup]);
                 }
-#line 217 ""Kernels/FlashAttentionKernels.cs""
-                if (ownBlocks > 0) {
 #line 220 ""Kernels/FlashAttentionKernels.cs""
+                if (ownBlocks > 0) {
+#line 223 ""Kernels/FlashAttentionKernels.cs""
                     int s0 = used % 2;
-#line 221 ""Kernels/FlashAttentionKernels.cs""
+#line 224 ""Kernels/FlashAttentionKernels.cs""
                     kittens::wait(kArrived[s0], used / 2 % 2);
-#line 222 ""Kernels/FlashAttentionKernels.cs""
+#line 225 ""Kernels/FlashAttentionKernels.cs""
                     kittens::named_barrier_sync(8 + warpgroup, 256);
-#line 229 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::mm_ABt(scores, qTiles[warpgroup], kTiles[s0]);
-#line 231 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::named_barrier_arrive(nextTurn, 256);
 #line 232 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::mma_async_wait<0>(scores);
-#line 233 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::arrive(kFree[s0]);
+                    kittens::warpgroup::mm_ABt(scores, qTiles[warpgroup], kTiles[s0]);
 #line 234 ""Kernels/FlashAttentionKernels.cs""
-                    if (ownBlocks == 1) {
+                    kittens::named_barrier_arrive(nextTurn, 256);
+#line 235 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::warpgroup::mma_async_wait<0>(scores);
 #line 236 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::arrive(kFree[s0]);
+#line 237 ""Kernels/FlashAttentionKernels.cs""
+                    if (ownBlocks == 1) {
+#line 239 ""Kernels/FlashAttentionKernels.cs""
                         kittens::arrive(qFree[warpgroup]);
                     }
-#line 238 ""Kernels/FlashAttentionKernels.cs""
+#line 241 ""Kernels/FlashAttentionKernels.cs""
                     mask_scores(scores, 0, qRow, warpRow, n, causal);
-#line 239 ""Kernels/FlashAttentionKernels.cs""
-                    first_softmax(scores, rowMax, shift, norm, scaleLog2);
-#line 240 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warp::copy(probs, scores);
 #line 242 ""Kernels/FlashAttentionKernels.cs""
-                    for (int i = 1; i < ownBlocks; i++) {
-#line 244 ""Kernels/FlashAttentionKernels.cs""
-                        int s = (used + i) % 2;
+                    first_softmax(scores, rowMax, shift, norm, scaleLog2);
+#line 243 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::warp::copy(probs, scores);
 #line 245 ""Kernels/FlashAttentionKernels.cs""
-                        int prev = (used + i - 1) % 2;
-#line 246 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::wait(kArrived[s], (used + i) / 2 % 2);
+                    for (int i = 1; i < ownBlocks; i++) {
 #line 247 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::wait(vArrived[prev], (used + i - 1) / 2 % 2);
+                        int s = (used + i) % 2;
 #line 248 ""Kernels/FlashAttentionKernels.cs""
+                        int prev = (used + i - 1) % 2;
+#line 249 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::wait(kArrived[s], (used + i) / 2 % 2);
+#line 250 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::wait(vArrived[prev], (used + i - 1) / 2 % 2);
+#line 251 ""Kernels/FlashAttentionKernels.cs""
                         kittens::named_barrier_sync(8 + warpgroup, 256);
-#line 255 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::warpgroup::mm_ABt(scores, qTiles[warpgroup], kTiles[s]);
-#line 257 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::warpgroup::mma_AB(acc, probs, vTiles[prev]);
 #line 258 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::named_barrier_arrive(nextTurn, 256);
-#line 259 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::warpgroup::mma_async_wait<1>(scores);
+                        kittens::warpgroup::mm_ABt(scores, qTiles[warpgroup], kTiles[s]);
 #line 260 ""Kernels/FlashAttentionKernels.cs""
-                        kittens::arrive(kFree[s]);
+                        kittens::warpgroup::mma_AB(acc, probs, vTiles[prev]);
 #line 261 ""Kernels/FlashAttentionKernels.cs""
-                        if (i + 1 == ownBlocks) {
+                        kittens::named_barrier_arrive(nextTurn, 256);
+#line 262 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::warpgroup::mma_async_wait<1>(scores);
 #line 263 ""Kernels/FlashAttentionKernels.cs""
+                        kittens::arrive(kFree[s]);
+#line 264 ""Kernels/FlashAttentionKernels.cs""
+                        if (i + 1 == ownBlocks) {
+#line 266 ""Kernels/FlashAttentionKernels.cs""
                             kittens::arrive(qFree[warpgroup]);
                         }
-#line 265 ""Kernels/FlashAttentionKernels.cs""
+#line 268 ""Kernels/FlashAttentionKernels.cs""
                         mask_scores(scores, i, qRow, warpRow, n, causal);
-#line 266 ""Kernels/FlashAttentionKernels.cs""
+#line 269 ""Kernels/FlashAttentionKernels.cs""
                         next_softmax(scores, rowMax, rescale, shift, norm, scaleLog2);
-#line 271 ""Kernels/FlashAttentionKernels.cs""
+#line 274 ""Kernels/FlashAttentionKernels.cs""
                         kittens::warpgroup::mma_async_wait_after<0>(acc, norm);
-#line 280 ""Kernels/FlashAttentionKernels.cs""
+#line 283 ""Kernels/FlashAttentionKernels.cs""
                         kittens::arrive(vFree[prev]);
-#line 281 ""Kernels/FlashAttentionKernels.cs""
+#line 284 ""Kernels/FlashAttentionKernels.cs""
                         kittens::warp::mul_row(acc, acc, rescale);
-#line 282 ""Kernels/FlashAttentionKernels.cs""
+#line 285 ""Kernels/FlashAttentionKernels.cs""
                         kittens::warp::copy(probs, scores);
                     }
-#line 285 ""Kernels/FlashAttentionKernels.cs""
-                    int last = (used + ownBlocks - 1) % 2;
-#line 286 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::wait(vArrived[last], (used + ownBlocks - 1) / 2 % 2);
-#line 287 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::mma_AB(acc, probs, vTiles[last]);
 #line 288 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::warpgroup::mma_async_wait<0>(acc);
+                    int last = (used + ownBlocks - 1) % 2;
 #line 289 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::wait(vArrived[last], (used + ownBlocks - 1) / 2 % 2);
+#line 290 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::warpgroup::mma_AB(acc, probs, vTiles[last]);
+#line 291 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::warpgroup::mma_async_wait<0>(acc);
+#line 292 ""Kernels/FlashAttentionKernels.cs""
                     kittens::arrive(vFree[last]);
                 }
-#line 293 ""Kernels/FlashAttentionKernels.cs""
-                for (int i = ownBlocks; i < kvBlocks; i++) {
-#line 295 ""Kernels/FlashAttentionKernels.cs""
-                    int s = (used + i) % 2;
 #line 296 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::named_barrier_sync(8 + warpgroup, 256);
-#line 297 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::named_barrier_arrive(nextTurn, 256);
+                for (int i = ownBlocks; i < kvBlocks; i++) {
 #line 298 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::wait(kArrived[s], (used + i) / 2 % 2);
+                    int s = (used + i) % 2;
 #line 299 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::wait(vArrived[s], (used + i) / 2 % 2);
+                    kittens::named_barrier_sync(8 + warpgroup, 256);
 #line 300 ""Kernels/FlashAttentionKernels.cs""
-                    kittens::arrive(kFree[s]);
+                    kittens::named_barrier_arrive(nextTurn, 256);
 #line 301 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::wait(kArrived[s], (used + i) / 2 % 2);
+#line 302 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::wait(vArrived[s], (used + i) / 2 % 2);
+#line 303 ""Kernels/FlashAttentionKernels.cs""
+                    kittens::arrive(kFree[s]);
+#line 304 ""Kernels/FlashAttentionKernels.cs""
                     kittens::arrive(vFree[s]);
                 }
-#line 303 ""Kernels/FlashAttentionKernels.cs""
+#line 306 ""Kernels/FlashAttentionKernels.cs""
                 used += kvBlocks;
-#line 305 ""Kernels/FlashAttentionKernels.cs""
+#line 308 ""Kernels/FlashAttentionKernels.cs""
                 if (ownBlocks > 0) {
-#line 309 ""Kernels/FlashAttentionKernels.cs""
+#line 312 ""Kernels/FlashAttentionKernels.cs""
                     int head = u / unitsPerHead % q.depth;
-#line 310 ""Kernels/FlashAttentionKernels.cs""
+#line 313 ""Kernels/FlashAttentionKernels.cs""
                     int batch = u / unitsPerHead / q.depth;
-#line 311 ""Kernels/FlashAttentionKernels.cs""
+#line 314 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warp::div_row(acc, acc, norm);
-#line 330 ""Kernels/FlashAttentionKernels.cs""
+#line 333 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warp::store(o, acc, kittens::coord{batch, head, warpRow / 16, 0}, n);
-#line 334 ""Kernels/FlashAttentionKernels.cs""
+#line 337 ""Kernels/FlashAttentionKernels.cs""
                     log_sum_exp(rowMax, norm, scaleLog2);
-#line 335 ""Kernels/FlashAttentionKernels.cs""
+#line 338 ""Kernels/FlashAttentionKernels.cs""
                     kittens::warp::store(lse, rowMax, kittens::coord{batch, head, 0, warpRow / 16}, n);
                 }
             }

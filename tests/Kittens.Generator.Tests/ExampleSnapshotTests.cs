@@ -56,4 +56,10 @@ public sealed class ExampleSnapshotTests
 
     [Fact]
     public void ForwardD256_Launcher() => Snapshot.Verify(Examples.Kernel("ForwardD256").LauncherSource, "cs");
+
+    [Fact]
+    public void ForwardD256ShortCausal_Cuda() => Snapshot.Verify(Examples.Kernel("ForwardD256ShortCausal").CudaSource);
+
+    [Fact]
+    public void ForwardD256ShortCausal_Launcher() => Snapshot.Verify(Examples.Kernel("ForwardD256ShortCausal").LauncherSource, "cs");
 }

@@ -83,3 +83,22 @@ internal readonly struct HeadDim256Schedule : IAttentionSchedule
     public static bool WaitAfterSoftmax => true;
     public static bool OutputThroughShared => false;
 }
+
+/// <summary>
+/// Head dim 256, causal and short (<see cref="FlashAttentionKernels.ShortCausalMaxSeq"/>): as
+/// <see cref="HeadDim256Schedule"/>, but O leaves through each consumer's shared tile by TMA and
+/// the K/V ring is two 48-row blocks (Q, O and the ring: 64 + 64 + 96 KiB). On the diagonal a
+/// 128-row query tile masks less of a 48-row block than of an 80-row one, which matters when a
+/// tile has only a few K/V blocks; at longer N the 80-row blocks' wider products win.
+/// </summary>
+internal readonly struct HeadDim256ShortCausalSchedule : IAttentionSchedule
+{
+    public const int ConsumerCount = 2;
+    public static int Consumers => ConsumerCount;
+    public static int Stages => 2;
+    public static int ProducerRegisters => 24;
+    public static int ConsumerRegisters => 240;
+    public static bool QueriesInRegisters => false;
+    public static bool WaitAfterSoftmax => true;
+    public static bool OutputThroughShared => true;
+}

@@ -2,7 +2,10 @@ using Kittens.Runtime;
 
 namespace Kittens.Attention.Kernels;
 
-/// <summary>The instances of the forward kernel, by head dim: the one table the library dispatches on.</summary>
+/// <summary>
+/// The instances of the forward kernel, by head dim (and, at head dim 256, by sequence length and
+/// mask): the one table the library dispatches on.
+/// </summary>
 internal static partial class FlashAttentionKernels
 {
     /// <summary>The head dims there is an instance for, ascending.</summary>
@@ -10,6 +13,21 @@ internal static partial class FlashAttentionKernels
 
     /// <summary>Whether <paramref name="headDim"/> has an instance.</summary>
     public static bool Supports(int headDim) => headDim is 64 or 96 or 128 or 256;
+
+    /// <summary>
+    /// The longest sequence for which causal head-dim-256 calls take
+    /// <see cref="HeadDim256ShortCausalSchedule"/> (48-row K/V blocks) instead of
+    /// <see cref="HeadDim256Schedule"/> (80-row). Both have two consumers, so the block rows, grid
+    /// and units do not depend on the choice.
+    /// </summary>
+    public const int ShortCausalMaxSeq = 1024;
+
+    /// <summary>Whether a call of these sizes runs the short causal head-dim-256 instance.</summary>
+    public static bool UsesShortCausal(int headDim, int seq, bool causal) => headDim == 256 && causal && seq <= ShortCausalMaxSeq;
+
+    /// <summary>Every instance's kernel source: one per head dim, in <see cref="HeadDims"/>' order, then the short causal head-dim-256 one.</summary>
+    public static IReadOnlyList<KernelSource> Sources { get; } =
+        [.. HeadDims.Select(SourceFor), ForwardD256ShortCausalKernel.Source];
 
     /// <summary>Consumer warpgroups per block of the instance for <paramref name="headDim"/>.</summary>
     public static int ConsumersFor(int headDim) => headDim switch
@@ -23,7 +41,7 @@ internal static partial class FlashAttentionKernels
     /// <summary>Query rows per block: 64 per consumer warpgroup.</summary>
     public static int BlockRowsFor(int headDim) => ConsumersFor(headDim) * 64;
 
-    /// <summary>The instance's kernel source, for ahead-of-time compilation and inspection.</summary>
+    /// <summary>The kernel source of the head dim's instance for all other calls than <see cref="UsesShortCausal"/>'s, for ahead-of-time compilation and inspection.</summary>
     public static KernelSource SourceFor(int headDim) => headDim switch
     {
         64 => ForwardD64Kernel.Source,
@@ -33,7 +51,7 @@ internal static partial class FlashAttentionKernels
         _ => throw Unsupported(headDim),
     };
 
-    /// <summary>Launches the instance for q's head dim (the launcher checks the shapes against it).</summary>
+    /// <summary>Launches the instance for q's head dim, sequence length and mask (the launcher checks the shapes against it).</summary>
     public static void Launch(
         int headDim, CudaStream stream, Dim3 grid,
         DeviceTensor<bf16> q, DeviceTensor<bf16> k, DeviceTensor<bf16> v, DeviceTensor<bf16> o, DeviceTensor<float> lse,
@@ -44,6 +62,7 @@ internal static partial class FlashAttentionKernels
             case 64: ForwardD64Kernel.Launch(stream, grid, q, k, v, o, lse, causal, scaleLog2, headRatio); break;
             case 96: ForwardD96Kernel.Launch(stream, grid, q, k, v, o, lse, causal, scaleLog2, headRatio); break;
             case 128: ForwardD128Kernel.Launch(stream, grid, q, k, v, o, lse, causal, scaleLog2, headRatio); break;
+            case 256 when UsesShortCausal(headDim, q.Shape.Rows, causal != 0): ForwardD256ShortCausalKernel.Launch(stream, grid, q, k, v, o, lse, causal, scaleLog2, headRatio); break;
             case 256: ForwardD256Kernel.Launch(stream, grid, q, k, v, o, lse, causal, scaleLog2, headRatio); break;
             default: throw Unsupported(headDim);
         }

@@ -17,7 +17,9 @@ namespace Kittens.Attention.Kernels;
 /// tile: S = Q·Kᵀ then reads only K from shared memory, whose bandwidth the products and the TMA
 /// writes share, and the Q tile is free for the next tile's load at once. The schedules are in
 /// <see cref="IAttentionSchedule"/>'s implementations; head dim 256 stores O from registers and
-/// gives the shared memory of the O tiles to a two-deep ring of 80-row K/V blocks.
+/// gives the shared memory of the O tiles to a two-deep ring of 80-row K/V blocks, except causal
+/// at short N, where a second instance keeps the O tiles and takes 48-row blocks
+/// (<see cref="HeadDim256ShortCausalSchedule"/>).
 /// </para>
 /// <para>
 /// Overlap inside a warpgroup: iteration i issues S(i) = Q·K(i)ᵀ and O += P(i−1)·V(i−1) back to
@@ -71,6 +73,7 @@ internal static partial class FlashAttentionKernels
     [KernelInstance("ForwardD96", typeof(D96), typeof(D128), typeof(HeadDim128Schedule), Threads = (HeadDim128Schedule.ConsumerCount + 1) * 128)]
     [KernelInstance("ForwardD128", typeof(D128), typeof(D128), typeof(HeadDim128Schedule), Threads = (HeadDim128Schedule.ConsumerCount + 1) * 128)]
     [KernelInstance("ForwardD256", typeof(D256), typeof(D80), typeof(HeadDim256Schedule), Threads = (HeadDim256Schedule.ConsumerCount + 1) * 128)]
+    [KernelInstance("ForwardD256ShortCausal", typeof(D256), typeof(D48), typeof(HeadDim256ShortCausalSchedule), Threads = (HeadDim256ShortCausalSchedule.ConsumerCount + 1) * 128)]
     public static void Forward<THeadDim, TKvRows, TSchedule>(
         [Shape("B", "H", "N", nameof(THeadDim)), Tma] GL<bf16> q,
         [Shape("B", "G", "N", nameof(THeadDim)), Tma] GL<bf16> k,

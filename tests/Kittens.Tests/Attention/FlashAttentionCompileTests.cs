@@ -21,7 +21,7 @@ public sealed class FlashAttentionCompileTests
     /// <summary>The most shared memory one H100 block may opt in to (227 KiB).</summary>
     private const int H100SharedLimit = 227 * 1024;
 
-    public static TheoryData<string> Kernels() => new() { "ForwardD64", "ForwardD96", "ForwardD128", "ForwardD256" };
+    public static TheoryData<string> Kernels() => new() { "ForwardD64", "ForwardD96", "ForwardD128", "ForwardD256", "ForwardD256ShortCausal" };
 
     /// <summary>
     /// A ptxas warning, or one of its "Potential Performance Loss" notes (C75xx, printed as
@@ -30,11 +30,12 @@ public sealed class FlashAttentionCompileTests
     private static bool IsWarning(string line) =>
         line.Contains("warning", StringComparison.OrdinalIgnoreCase) || line.Contains("Performance Loss", StringComparison.OrdinalIgnoreCase);
 
-    private static int HeadDimOf(string kernel) => int.Parse(kernel["ForwardD".Length..], System.Globalization.CultureInfo.InvariantCulture);
+    private static int HeadDimOf(string kernel) => kernel == "ForwardD256ShortCausal" ? 256 : int.Parse(kernel["ForwardD".Length..], System.Globalization.CultureInfo.InvariantCulture);
 
     private static int ThreadsOf(string kernel) => (FlashAttentionKernels.ConsumersFor(HeadDimOf(kernel)) + 1) * 128;
 
-    private static KernelSource SourceOf(string kernel) => FlashAttentionKernels.SourceFor(HeadDimOf(kernel));
+    private static KernelSource SourceOf(string kernel) =>
+        kernel == "ForwardD256ShortCausal" ? FlashAttentionKernels.Sources[^1] : FlashAttentionKernels.SourceFor(HeadDimOf(kernel));
 
     [Theory]
     [MemberData(nameof(Kernels))]
