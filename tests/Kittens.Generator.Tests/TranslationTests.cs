@@ -174,7 +174,7 @@ public sealed class TranslationTests
             members: "[DeviceFunction] static void Clear(RT<float, D16, D16, Row> t) => Warp.Zero(t);"))).Kernel("Run").CudaSource;
         Assert.Contains("__device__ __forceinline__ void clear(kittens::rt<float, 16, 16, kittens::row_l>& t) {\n#line 9 \"Tests/K.cs\"\n    kittens::warp::zero(t);\n}", cuda, StringComparison.Ordinal);
         Assert.Contains("const int clear_)", cuda, StringComparison.Ordinal);
-        Assert.Contains("int clear__ = 1;", cuda, StringComparison.Ordinal);
+        Assert.Contains("int clear_2 = 1;", cuda, StringComparison.Ordinal);
         Assert.Contains("    clear(t);", cuda, StringComparison.Ordinal);
     }
 

@@ -23,9 +23,6 @@ internal sealed partial class CudaTranslator
     private readonly SemanticModel _semanticModel;
     private readonly bool _isKernel;
     private readonly CudaWriter _writer = new(indent: 1);
-    private readonly Dictionary<ISymbol, string> _names = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<string> _calledNames = new();
-    private readonly HashSet<string> _sourceNames = new();
     private readonly HashSet<IParameterSymbol> _writtenParameters = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ILocalSymbol> _writtenLocals = new(SymbolEqualityComparer.Default);
     private readonly TypeBinding _binding;
@@ -54,9 +51,6 @@ internal sealed partial class CudaTranslator
 
     private DiagnosticBag Diagnostics => _kernel.Diagnostics;
 
-    /// <summary>The CUDA name of a kernel or device-function parameter.</summary>
-    public string NameOf(IParameterSymbol parameter) => NameOfSymbol(parameter);
-
     /// <summary>Whether the body assigns <paramref name="parameter"/> (else a kernel declares it const).</summary>
     public bool IsWritten(IParameterSymbol parameter) => _writtenParameters.Contains(parameter);
 
@@ -74,7 +68,7 @@ internal sealed partial class CudaTranslator
         FindConstantLocals(body);
         if (!_binding.IsEmpty) FindLiveLocals(body);
         FindNames(body);
-        foreach (var parameter in _method.Parameters) Declare(parameter);
+        AssignNames();
         var block = body.BlockBody ?? body.ExpressionBody;
         if (block is null)
         {
@@ -192,57 +186,6 @@ internal sealed partial class CudaTranslator
                 DiagnosticDescriptors.UnsupportedElementType, location, what, Display(CudaTypeNames.ElementType(type)));
         }
         return spelled;
-    }
-
-    /// <summary>
-    /// The CUDA name of a local or parameter: its C# name, with '_' appended when C++ claims it or
-    /// when it would hide a function this body calls (a local <c>max</c> next to a call of <c>max</c>).
-    /// </summary>
-    private string Declare(ISymbol symbol)
-    {
-        var name = CudaNames.Identifier(symbol.Name);
-        if (_calledNames.Contains(name))
-        {
-            do name += "_";
-            while (_sourceNames.Contains(name) || _calledNames.Contains(name));
-        }
-        _names[symbol] = name;
-        return name;
-    }
-
-    private string NameOfSymbol(ISymbol symbol) =>
-        _names.TryGetValue(symbol, out var name) ? name : Declare(symbol);
-
-    /// <summary>
-    /// Collects the C# names used in the body and the unqualified CUDA names it calls (from [Cuda]
-    /// mappings and device functions), so no local hides a function it needs.
-    /// </summary>
-    private void FindNames(IOperation body)
-    {
-        foreach (var parameter in _method.Parameters) _sourceNames.Add(parameter.Name);
-        foreach (var operation in body.Descendants())
-        {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator:
-                    _sourceNames.Add(declarator.Symbol.Name);
-                    break;
-                case IInvocationOperation invocation when _known.GetCuda(invocation.TargetMethod) is { } cuda:
-                    CudaNames.AddUnqualifiedIdentifiers(cuda, _calledNames);
-                    break;
-                case IInvocationOperation invocation when _known.HasAttribute(invocation.TargetMethod, _known.DeviceFunctionAttribute):
-                    _calledNames.Add(_kernel.DeviceFunctionName(_binding.Substitute(invocation.TargetMethod)));
-                    break;
-                case IPropertyReferenceOperation property when _known.GetCuda(property.Property) is { } cuda:
-                    CudaNames.AddUnqualifiedIdentifiers(cuda, _calledNames);
-                    break;
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Remainder }:
-                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Remainder }:
-                    _calledNames.Add("fmodf");
-                    _calledNames.Add("fmod");
-                    break;
-            }
-        }
     }
 
     /// <summary>

@@ -190,7 +190,7 @@ internal sealed class KernelTranslation
     public string DeviceFunctionName(IMethodSymbol method)
     {
         var state = State(method);
-        return state.ReservedName ??= UniqueFunctionName(CudaNames.Identifier(CudaNames.SnakeCase(method.Name)));
+        return state.ReservedName ??= UniqueFunctionName(CudaNames.DeviceFunction(method.Name));
     }
 
     private DeviceFunctionState State(IMethodSymbol method)
@@ -261,13 +261,15 @@ internal sealed class KernelTranslation
     private static bool ContainsYield(MethodDeclarationSyntax declaration) =>
         declaration.DescendantNodes().OfType<YieldStatementSyntax>().Any();
 
+    /// <summary>
+    /// A name no other function of this translation unit has (the entry point included): overloads
+    /// and generic bindings of one C# name become <c>name</c>, <c>name_2</c>, ...
+    /// </summary>
     private string UniqueFunctionName(string name)
     {
-        if (CudaNames.IsMathFunction(name)) name += "_";
-        var candidate = name;
-        for (int i = 2; !_functionNames.Add(candidate); i++)
-            candidate = name + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return candidate;
+        var unique = CudaNames.Unique(name, candidate => !_functionNames.Contains(candidate) && !CudaNames.IsReservedGlobal(candidate));
+        _functionNames.Add(unique);
+        return unique;
     }
 
     private sealed class DeviceFunctionState
