@@ -190,10 +190,13 @@ public static unsafe class KernelCompiler
         if (kernels.Contains(source.EntryPoint)) return;
         throw new KernelCompileException(source.EntryPoint,
             $"error: entry point '{source.EntryPoint}' is not a kernel of this source; declare it extern \"C\" __global__ " +
-            (kernels.Count == 0 ? "(the source has no kernel)" : "(its kernels: " + string.Join(", ", kernels.Distinct()) + ")") +
+            (kernels.Count == 0 ? "(the source has no kernel)" : "(its kernels: " + KernelList(kernels.Distinct().ToList()) + ")") +
             (log.Length > 0 ? "\n" + log : ""),
             source.CSharpFile);
     }
+
+    private static string KernelList(List<string> kernels) =>
+        kernels.Count <= 8 ? string.Join(", ", kernels) : string.Join(", ", kernels.Take(8)) + $" and {kernels.Count - 8} more";
 
     private static string GetLog(nint program)
     {
