@@ -68,6 +68,7 @@ public sealed class RangeTests
     [InlineData("Warpgroup.Sync(16);", "KIT0312")]
     [InlineData("Warpgroup.MmaWait(8);", "KIT0312")]
     [InlineData("Tma.StoreWait(-1);", "KIT0312")]
+    [InlineData("var acc = new RT<float, D16, D64, Row>(); Warpgroup.MmaWait(8, acc);", "KIT0312")]
     [InlineData("Warpgroup.IncreaseRegisters(20);", "KIT0312")]
     [InlineData("Warpgroup.IncreaseRegisters(244);", "KIT0312")]
     [InlineData("Warpgroup.DecreaseRegisters(264);", "KIT0312")]

@@ -203,7 +203,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DivisionByZero = Error(
         "KIT0211", "Integer division by zero",
-        "'{0}' divides by '{1}', which is 0 here: C# would throw DivideByZeroException and CUDA's result is undefined; guard the division or bind a non-zero value");
+        "'{0}' divides by '{1}', which is 0 here: C# would throw DivideByZeroException and CUDA's result is undefined; make the divisor non-zero in every instance, or decide the division away with a condition the instance folds");
 
     // ---- KIT03xx: calls and members ----
 
