@@ -142,6 +142,29 @@ public sealed class DiagnosticTests
                     var r = new RT<bf16, D16, D32, Row>();
                     Warp.Load(r, k.Sub<D16, D32>(0, 1)); /*here*/
             """), Marker),
+        ["KIT0208"] = (Kernel("""
+                    var acc = new RT<float, D16, D16, Row>[4];
+                    Warp.Zero(acc[4]); /*here*/
+            """), Marker),
+        ["KIT0209"] = (Kernel("""
+                    var t = new RT<float, D16, D16, Row>();
+                    Warp.Load(t, x, new Coord(0, -1)); /*here*/
+            """), Marker),
+        ["KIT0210"] = (Kernel("        var t = new RT<float, D24, D16, Row>(); /*here*/", members: "[Dim(24)] public struct D24 : IDim;"), Marker),
+        ["KIT0211"] = ("""
+            using Kittens;
+            public interface ISplit { static abstract int Splits { get; } }
+            public struct NoSplit : ISplit { public static int Splits => 0; }
+            public static partial class K
+            {
+                [Kernel]
+                [KernelInstance("RunNoSplit", typeof(NoSplit))]
+                public static void Run<TSplit>(GL<float> x) where TSplit : struct, ISplit
+                {
+                    int perSplit = x.Cols / TSplit.Splits; /*here*/
+                }
+            }
+            """, Marker),
 
         ["KIT0301"] = (Kernel("        int n = Helper(); /*here*/", members: "static int Helper() => 1;"), Marker),
         ["KIT0302"] = (Kernel("        float e = MathF.Exp(x.Rows); /*here*/"), Marker),
@@ -186,6 +209,8 @@ public sealed class DiagnosticTests
                     float total = 0;
                     Atomic.Add(ref total, 1f); /*here*/
             """), Marker),
+        ["KIT0312"] = (Kernel("        Sync.BarrierSync(16, 32); /*here*/"), Marker),
+        ["KIT0313"] = (Kernel("        Warpgroup.MmaCommit(); /*here*/", attribute: "[Kernel(Threads = 64)]"), Marker),
 
         ["KIT0401"] = (Kernel("""
                     for (int i = 0; i < 2; i++)
@@ -198,6 +223,7 @@ public sealed class DiagnosticTests
                     var s = Shared.Alloc<ST<float, D16, D16>>(n); /*here*/
             """), Marker),
         ["KIT0403"] = (Kernel("        var s = Shared.Alloc<ST<float, D256, D256>>();"), "public static void Run("),
+        ["KIT0404"] = (Kernel("        var s = Shared.Alloc<ST<bf16, D128, D128>>(4);", attribute: "[Kernel(Threads = 128, MinBlocksPerSm = 2)]"), "public static void Run("),
     };
 
     public static TheoryData<string> Ids => new(s_cases.Keys);

@@ -419,7 +419,7 @@ public sealed class HopperTests
                     Tma.StoreWait(Pending + 1);
                     Warpgroup.MmaWait(0);
                     Warpgroup.IncreaseRegisters(240);
-            """)));
+            """, attribute: "[Kernel(Threads = 128)]")));
         Assert.Empty(run.Diagnostics);
         var cuda = run.Kernel("Run").CudaSource;
         Assert.Contains("kittens::tma::store_async_wait<2>();", cuda, StringComparison.Ordinal);

@@ -86,3 +86,41 @@ public sealed class RequiresArchAttribute(string arch) : Attribute
     /// <summary>"sm_90" or "sm_90a".</summary>
     public string Arch { get; } = arch;
 }
+
+/// <summary>
+/// The values a stub op's int parameter may take when the hardware fixes them (a named-barrier
+/// id, a register count): a constant argument, or one a kernel instance folds, outside
+/// [<see cref="Min"/>, <see cref="Max"/>] or off the <see cref="Step"/> grid is a generator
+/// error at the argument instead of a ptxas error (or a hang) at run time. Values only the
+/// running kernel knows are the author's, as in CUDA.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class ValueRangeAttribute(int min, int max) : Attribute
+{
+    /// <summary>The smallest value allowed.</summary>
+    public int Min { get; } = min;
+
+    /// <summary>The largest value allowed (lowered to the block's threads with <see cref="AtMostBlockThreads"/>).</summary>
+    public int Max { get; } = max;
+
+    /// <summary>Allowed values are multiples of this (1: any).</summary>
+    public int Step { get; set; } = 1;
+
+    /// <summary>The value counts threads of the block, so it may not exceed the kernel's Threads.</summary>
+    public bool AtMostBlockThreads { get; set; }
+
+    /// <summary>Where the range comes from (the PTX instruction), quoted in the diagnostic.</summary>
+    public string Reason { get; set; } = "";
+}
+
+/// <summary>
+/// Marks a stub op that every thread of whole warpgroups must execute together (wgmma,
+/// setmaxnreg, a warpgroup barrier: <c>.sync.aligned</c> PTX): the generator refuses it in a
+/// kernel whose Threads is not a multiple of <see cref="Threads"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class ThreadsMultipleAttribute(int threads) : Attribute
+{
+    /// <summary>The block's Threads must be a positive multiple of this.</summary>
+    public int Threads { get; } = threads;
+}

@@ -35,14 +35,18 @@ public static class Sync
     /// until <paramref name="threads"/> threads (a multiple of 32) have arrived or synced there.
     /// </summary>
     [Cuda("kittens::named_barrier_sync")]
-    public static void BarrierSync(int id, int threads) => throw Stub.OnlyInKernel();
+    public static void BarrierSync(
+        [ValueRange(0, 15, Reason = "bar.sync has barriers 0 to 15")] int id,
+        [ValueRange(32, 1024, Step = 32, AtMostBlockThreads = true, Reason = "a barrier counts whole warps of the block")] int threads) => throw Stub.OnlyInKernel();
 
     /// <summary>
     /// Arrives at named barrier <paramref name="id"/> without waiting (bar.arrive: the producer side of a
     /// <see cref="BarrierSync"/> with the same id and thread count).
     /// </summary>
     [Cuda("kittens::named_barrier_arrive")]
-    public static void BarrierArrive(int id, int threads) => throw Stub.OnlyInKernel();
+    public static void BarrierArrive(
+        [ValueRange(0, 15, Reason = "bar.sync has barriers 0 to 15")] int id,
+        [ValueRange(32, 1024, Step = 32, AtMostBlockThreads = true, Reason = "a barrier counts whole warps of the block")] int threads) => throw Stub.OnlyInKernel();
 
     /// <summary>
     /// Arrives once on the semaphore at <paramref name="sem"/>'s place in the shared memory of

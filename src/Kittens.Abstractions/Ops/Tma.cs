@@ -84,12 +84,14 @@ public static class Tma
     /// global memory. <paramref name="pending"/> must be a constant.
     /// </summary>
     [RequiresArch("sm_90"), Cuda("kittens::tma::store_async_wait<{0}>()")]
-    public static void StoreWait(int pending) => throw Stub.OnlyInKernel();
+    public static void StoreWait(
+        [ValueRange(0, int.MaxValue, Reason = "a count of pending groups is not negative")] int pending) => throw Stub.OnlyInKernel();
 
     /// <summary>
     /// Waits until at most <paramref name="pending"/> committed store groups are still reading
     /// their shared source (so those tiles may be overwritten). <paramref name="pending"/> must be a constant.
     /// </summary>
     [RequiresArch("sm_90"), Cuda("kittens::tma::store_async_read_wait<{0}>()")]
-    public static void StoreReadWait(int pending) => throw Stub.OnlyInKernel();
+    public static void StoreReadWait(
+        [ValueRange(0, int.MaxValue, Reason = "a count of pending groups is not negative")] int pending) => throw Stub.OnlyInKernel();
 }

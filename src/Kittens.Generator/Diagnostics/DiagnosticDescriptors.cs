@@ -189,6 +189,22 @@ internal static class DiagnosticDescriptors
         "KIT0207", "Sub-tile does not fit its tile",
         "'{0}' takes {1} of a {2} shared tile: {3}");
 
+    public static readonly DiagnosticDescriptor TileIndexOutOfRange = Error(
+        "KIT0208", "Constant index outside an array of tiles",
+        "Index {0} of '{1}' is outside its {2}: a constant index of an array of tiles must be from 0 to {3}");
+
+    public static readonly DiagnosticDescriptor NegativeCoordinate = Error(
+        "KIT0209", "Negative tile coordinate",
+        "Coordinate '{0}' of '{1}' is {2}: tile coordinates count tiles from 0, and a negative one addresses memory before the tensor");
+
+    public static readonly DiagnosticDescriptor InvalidDim = Error(
+        "KIT0210", "Dimension is not a multiple of 16",
+        "'{0}' uses the dimension '{1}', which is [Dim({2})]: tile dimensions are positive multiples of 16; use D16 … D256 or declare [Dim(n)] with n a multiple of 16");
+
+    public static readonly DiagnosticDescriptor DivisionByZero = Error(
+        "KIT0211", "Integer division by zero",
+        "'{0}' divides by '{1}', which is 0 here: C# would throw DivideByZeroException and CUDA's result is undefined; make the divisor non-zero in every instance, or decide the division away with a condition the instance folds");
+
     // ---- KIT03xx: calls and members ----
 
     public static readonly DiagnosticDescriptor UnsupportedCall = Error(
@@ -235,6 +251,14 @@ internal static class DiagnosticDescriptors
         "KIT0311", "By-reference argument is not a global tensor element",
         "Argument '{0}' of '{1}' must be an element of a global tensor, as in 'ref t[b, d, r, c]' with t a GL<T>: the op works on global memory only");
 
+    public static readonly DiagnosticDescriptor ArgumentOutOfRange = Error(
+        "KIT0312", "Argument outside the op's range",
+        "Argument '{0}' of '{1}' is {2}: use {3} ({4})");
+
+    public static readonly DiagnosticDescriptor WarpgroupThreads = Error(
+        "KIT0313", "Warpgroup op in a kernel without whole warpgroups",
+        "'{0}' is executed by whole warpgroups, but kernel '{1}' has Threads = {2}: use a multiple of {3} threads");
+
     // ---- KIT04xx: shared memory ----
 
     public static readonly DiagnosticDescriptor SharedAllocPlacement = Error(
@@ -248,6 +272,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SharedMemoryTooLarge = Error(
         "KIT0403", "Too much shared memory",
         "Kernel '{0}' needs {1} bytes of dynamic shared memory per block, more than the {2} any GPU allows: allocate fewer or smaller shared tiles");
+
+    public static readonly DiagnosticDescriptor MinBlocksSharedMemory = Error(
+        "KIT0404", "MinBlocksPerSm cannot fit in shared memory",
+        "Kernel '{0}' asks for MinBlocksPerSm = {1}, but {1} blocks of {2} bytes of dynamic shared memory (and {3} the GPU reserves per block) exceed the {4} bytes of an SM: lower MinBlocksPerSm or allocate less");
 
     // ---- KIT9999 ----
 
@@ -285,10 +313,11 @@ internal static class DiagnosticDescriptors
         TupleNotSupported, PatternMatchingNotSupported, CheckedNotSupported, LockNotSupported, UsingNotSupported,
         YieldNotSupported,
         UnsupportedType, UnsupportedElementType, ObjectCreationNotSupported, TileAssignment, TileCreationOutsideDeclaration,
-        TileArrayLength, SubTileShape,
+        TileArrayLength, SubTileShape, TileIndexOutOfRange, NegativeCoordinate, InvalidDim, DivisionByZero,
         UnsupportedCall, UseDeviceMath, VirtualCall, Recursion, InvalidDeviceFunction, UnsupportedMember,
         TemplateArgumentNotConstant, TmaTypeNotDeclared, TmaArgumentMismatch, UnfoldableMember, ReferenceArgumentNotGlobalElement,
-        SharedAllocPlacement, SharedAllocCount, SharedMemoryTooLarge,
+        ArgumentOutOfRange, WarpgroupThreads,
+        SharedAllocPlacement, SharedAllocCount, SharedMemoryTooLarge, MinBlocksSharedMemory,
         InternalError);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = BuildIndex();

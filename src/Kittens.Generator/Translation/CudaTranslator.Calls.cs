@@ -34,11 +34,13 @@ internal sealed partial class CudaTranslator
         {
             var cuda = WithTypeArguments(mapped, method);
             if (_known.GetRequiredArch(method) is { } arch) _kernel.RequireArch(arch, Display(method));
-            if (_known.HasAttribute(method, _known.SubTileAttribute)) CheckSubTile(invocation, method);
+            if (_known.HasAttribute(method, _known.SubTileAttribute) && CheckBandDims(invocation, method)) CheckSubTile(invocation, method);
             var ordered = OrderedArguments(invocation.Arguments).ToList();
             bool hasReceiver = !method.IsStatic && invocation.Instance is not null;
             CheckTemplateArguments(method, cuda, ordered, hasReceiver ? 1 : 0);
             CheckReferenceArguments(method, ordered);
+            CheckValueRanges(method, ordered);
+            CheckThreadsMultiple(invocation, method);
             if (_known.HasAttribute(method, _known.TensorMapTransferAttribute)) CheckTensorMap(invocation, method, ordered);
             var receiver = hasReceiver ? Emit(invocation.Instance!) : (CudaExpr?)null;
             var arguments = ordered.Select(a => Emit(a.Value, ImplicitCasts.All)).ToList();
@@ -280,6 +282,7 @@ internal sealed partial class CudaTranslator
             return Placeholder();
         }
         // new Coord(b, d, r, c) → kittens::coord{b, d, r, c}
+        if (kind == TileKind.Coord) CheckCoordinates(creation);
         var arguments = OrderedArguments(creation.Arguments).Select(a => Emit(a.Value, ImplicitCasts.All).Text);
         return CudaExpr.Primary(spelled + "{" + string.Join(", ", arguments) + "}");
     }

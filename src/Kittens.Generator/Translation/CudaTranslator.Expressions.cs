@@ -113,9 +113,11 @@ internal sealed partial class CudaTranslator
             rightValue == (binary.OperatorKind == BinaryOperatorKind.ConditionalAnd))
             return Emit(binary.LeftOperand);
 
+        if (IsDivisionByZero(binary.OperatorKind, binary.RightOperand, binary.Syntax)) return Placeholder();
         var left = Emit(binary.LeftOperand, ImplicitCasts.Integral);
         var right = Emit(binary.RightOperand, ImplicitCasts.Integral);
         var operandType = binary.LeftOperand.Type?.SpecialType ?? SpecialType.None;
+        if (MaskedShiftCount(binary.OperatorKind, operandType, binary.RightOperand) is { } count) right = CudaExpr.Primary(count);
 
         if (binary.OperatorKind == BinaryOperatorKind.Remainder && operandType is SpecialType.System_Single or SpecialType.System_Double)
         {
@@ -237,9 +239,11 @@ internal sealed partial class CudaTranslator
             Report(DiagnosticDescriptors.UnsupportedCall, compound.Syntax, Display(method));
             return Placeholder();
         }
+        if (IsDivisionByZero(compound.OperatorKind, compound.Value, compound.Syntax)) return Placeholder();
         var target = Emit(compound.Target);
         var value = Emit(compound.Value, ImplicitCasts.Integral);
         var targetType = compound.Target.Type?.SpecialType ?? SpecialType.None;
+        if (MaskedShiftCount(compound.OperatorKind, targetType, compound.Value) is { } count) value = CudaExpr.Primary(count);
         if (compound.OperatorKind == BinaryOperatorKind.Remainder && targetType is SpecialType.System_Single or SpecialType.System_Double)
         {
             string function = targetType == SpecialType.System_Single ? "fmodf" : "fmod";
@@ -317,6 +321,7 @@ internal sealed partial class CudaTranslator
 
     private CudaExpr EmitElement(IArrayElementReferenceOperation element)
     {
+        CheckArrayIndex(element);
         var array = Emit(element.ArrayReference);
         var indices = element.Indices.Select(index => "[" + Emit(index).Text + "]");
         return CudaExpr.Primary(array.AtLeast(CudaPrecedence.Primary) + string.Concat(indices));

@@ -274,6 +274,7 @@ internal sealed partial class CudaTranslator
         if (initializer is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } creation &&
             _folder.TryFold(creation.DimensionSizes[0], out var length) && length is int count && count > 0)
         {
+            RecordArrayLength(local, count);
             _writer.Line(type + " " + name + "[" + CudaLiterals.Int(count) + "];");
             return;
         }
@@ -335,6 +336,7 @@ internal sealed partial class CudaTranslator
             Report(DiagnosticDescriptors.SharedAllocCount, countArgument.Syntax, Snippet(countArgument.Syntax));
             return;
         }
+        RecordArrayLength(local, count);
         if (!IsLive(local)) return;
         _kernel.AddAllocation(type, byteSize.Value, SharedMemory.AlignmentOf(sharedType, _known), count);
         string n = CudaLiterals.Int(count);

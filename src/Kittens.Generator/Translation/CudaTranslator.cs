@@ -176,6 +176,7 @@ internal sealed partial class CudaTranslator
             Diagnostics.AddUnlessCovered(descriptor, location, Display(type));
             return "/* " + Display(type) + " */ int";
         }
+        CheckDims(type, location, what);
         var kind = _known.GetTileKind(type);
         var element = kind.HasElementType() ? CudaTypeNames.ElementType(type) : null;
         if (kind.HasElementType() && (kind == TileKind.GlobalLayout

@@ -44,6 +44,12 @@ internal sealed class KernelTranslation
 
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>The instance's name, for messages about its launch settings.</summary>
+    public string InstanceName { get; private set; } = "";
+
+    /// <summary>The instance's threads per block, which ops on whole warpgroups and barrier counts are checked against.</summary>
+    public int Threads { get; private set; }
+
     /// <summary>The C# code had errors of its own (invalid operations); the compiler reports those.</summary>
     public bool HasInvalidCode { get; set; }
 
@@ -74,6 +80,8 @@ internal sealed class KernelTranslation
 
         var entryPoint = CudaNames.EntryPoint(bound.Instance.Name);
         var translation = new KernelTranslation(definition.Known, diagnostics, definition.Method, entryPoint, cancellationToken);
+        translation.InstanceName = bound.Instance.Name;
+        translation.Threads = bound.Instance.Threads;
         var translator = new CudaTranslator(translation, definition.Method, definition.SemanticModel, isKernel: true, bound.Binding);
         var body = translator.TranslateBody(definition.Syntax);
         var shared = translation.SharedLayout(bound);
@@ -110,6 +118,13 @@ internal sealed class KernelTranslation
             Diagnostics.Add(DiagnosticDescriptors.SharedMemoryTooLarge, bound.Definition.Declaration.Identifier, bound.Instance.Name,
                 Text(bytes), Text(SharedMemory.MaxBytesPerBlock));
             bytes = 0;
+        }
+        else if (bytes > 0 && (bytes + SharedMemory.ReservedBytesPerBlock) * bound.Instance.MinBlocksPerSm > SharedMemory.MaxBytesPerSm)
+        {
+            // __launch_bounds__ promises the blocks but cannot make room for them: the kernel
+            // would run with fewer per SM, silently. Registers are only known after ptxas.
+            Diagnostics.Add(DiagnosticDescriptors.MinBlocksSharedMemory, bound.Definition.Declaration.Identifier, bound.Instance.Name,
+                Text(bound.Instance.MinBlocksPerSm), Text(bytes), Text(SharedMemory.ReservedBytesPerBlock), Text(SharedMemory.MaxBytesPerSm));
         }
         return new SharedLayout(_sharedTypes.ToEquatableArray(), (int)bytes);
     }

@@ -23,6 +23,8 @@ internal sealed class KnownSymbols
         ShapeAttribute = compilation.GetTypeByMetadataName("Kittens.ShapeAttribute");
         TmaAttribute = compilation.GetTypeByMetadataName("Kittens.TmaAttribute");
         TensorMapTransferAttribute = compilation.GetTypeByMetadataName("Kittens.TensorMapTransferAttribute");
+        ValueRangeAttribute = compilation.GetTypeByMetadataName("Kittens.ValueRangeAttribute");
+        ThreadsMultipleAttribute = compilation.GetTypeByMetadataName("Kittens.ThreadsMultipleAttribute");
         RegisterTile = compilation.GetTypeByMetadataName("Kittens.RT`4");
         RegisterVector = compilation.GetTypeByMetadataName("Kittens.RV`3");
         SharedTile = compilation.GetTypeByMetadataName("Kittens.ST`3");
@@ -54,6 +56,8 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? ShapeAttribute { get; }
     public INamedTypeSymbol? TmaAttribute { get; }
     public INamedTypeSymbol? TensorMapTransferAttribute { get; }
+    public INamedTypeSymbol? ValueRangeAttribute { get; }
+    public INamedTypeSymbol? ThreadsMultipleAttribute { get; }
     public INamedTypeSymbol? RegisterTile { get; }
     public INamedTypeSymbol? RegisterVector { get; }
     public INamedTypeSymbol? SharedTile { get; }

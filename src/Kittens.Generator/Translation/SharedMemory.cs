@@ -15,6 +15,12 @@ internal static class SharedMemory
     /// <summary>The most dynamic shared memory a block may have on any current GPU (227 KiB, sm_90 / sm_100).</summary>
     public const int MaxBytesPerBlock = 227 * 1024;
 
+    /// <summary>The shared memory of one SM on sm_90 (228 KiB), which all its resident blocks share.</summary>
+    public const int MaxBytesPerSm = 228 * 1024;
+
+    /// <summary>The shared memory the GPU keeps for itself per resident block (sm_80 and later).</summary>
+    public const int ReservedBytesPerBlock = 1024;
+
     /// <summary>The byte size of <c>kittens::semaphore</c>, one mbarrier.</summary>
     public const int SemaphoreBytes = 8;
 
