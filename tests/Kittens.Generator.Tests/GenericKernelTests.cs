@@ -197,6 +197,14 @@ public sealed class GenericKernelTests
         int.Parse(System.Text.RegularExpressions.Regex.Match(launcher, @", \d+, \d+, (\d+)\);").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
+    public void DimsOf_FoldsInANonGenericKernelToo()
+    {
+        var run = Generate(("Tests/K.cs", Kernel("        int n = Dims.Of<D64>() * 2;")));
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("int n = 64 * 2;", run.Kernel("Run").CudaSource, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AGenericDeviceFunction_IsWrittenOncePerBinding()
     {
         var run = Generate(("Tests/K.cs", """

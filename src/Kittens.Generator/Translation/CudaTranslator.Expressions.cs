@@ -29,7 +29,10 @@ internal sealed partial class CudaTranslator
 
         if (operation.ConstantValue.HasValue && operation is not IVariableDeclaratorOperation)
             return Constant(operation);
-        if (!_binding.IsEmpty && IsFoldable(operation) && _folder.TryFoldBound(operation, out var folded))
+        // Dims.Of<D64>() folds in any kernel; the rest only under a binding, so a non-generic
+        // kernel's CUDA keeps the expressions its author wrote.
+        bool dimValue = operation is IInvocationOperation call && _known.HasAttribute(call.TargetMethod, _known.FoldedDimAttribute);
+        if ((!_binding.IsEmpty || dimValue) && IsFoldable(operation) && _folder.TryFoldBound(operation, out var folded))
             return Folded(folded, operation);
 
         var result = operation switch
