@@ -30,6 +30,61 @@ internal static partial class PtxasReport
     [GeneratedRegex(@"(?<smem>\d+) bytes smem")]
     private static partial Regex SharedRegex();
 
+    // "ptxas warning : text" and "ptxas /tmp/x.ptx, line 12; warning : text" (a PTX line, not the author's).
+    [GeneratedRegex(@"^ptxas\b.*?\bwarning\s*:\s*(?<text>.*)$")]
+    private static partial Regex PtxasWarningRegex();
+
+    // ptxas's coded notes, such as "ptxas info : (C7513) Potential Performance Loss: wgmma ... serialized".
+    [GeneratedRegex(@"^ptxas\s+info\s*:\s*(?<text>\((?<code>C\d+)\).*)$")]
+    private static partial Regex PtxasNoteRegex();
+
+    [GeneratedRegex(@"^\((?<code>C\d+)\)\s*")]
+    private static partial Regex CodeRegex();
+
+    // The front end: "File.cs(12): warning #177-D: variable "x" was declared but never referenced".
+    [GeneratedRegex(@"^(?<file>[^\s(][^(]*)\((?<line>\d+)\): warning\s*(?:#(?<code>[\w-]+))?\s*:?\s*(?<text>.*)$")]
+    private static partial Regex FrontEndWarningRegex();
+
+    /// <summary>
+    /// The warnings of a compile log, in log order, then spills from <paramref name="resources"/>
+    /// (the entry point's report), which ptxas only states among its info lines.
+    /// </summary>
+    public static IReadOnlyList<CompileWarning> Warnings(string log, KernelResources resources)
+    {
+        var warnings = new List<CompileWarning>();
+        foreach (var raw in log.Split('\n'))
+        {
+            string line = raw.Trim();
+            if (FrontEndWarningRegex().Match(line) is { Success: true } f)
+            {
+                warnings.Add(new CompileWarning(f.Groups["text"].Value.Trim(),
+                    f.Groups["code"].Success ? f.Groups["code"].Value : null,
+                    f.Groups["file"].Value, int.Parse(f.Groups["line"].ValueSpan)));
+            }
+            else if (PtxasWarningRegex().Match(line) is { Success: true } w)
+            {
+                warnings.Add(Coded(w.Groups["text"].Value.Trim()));
+            }
+            else if (PtxasNoteRegex().Match(line) is { Success: true } n)
+            {
+                warnings.Add(Coded(n.Groups["text"].Value.Trim()));
+            }
+        }
+        if (resources.SpillStoreBytes > 0 || resources.SpillLoadBytes > 0)
+        {
+            warnings.Add(new CompileWarning(
+                $"registers spilled to local memory: {resources.SpillStoreBytes} bytes spill stores, {resources.SpillLoadBytes} bytes spill loads " +
+                $"({resources.Registers} registers per thread)", CompileWarning.SpillCode, null, 0));
+        }
+        return warnings;
+    }
+
+    // A ptxas message with its "(C7513)" code, if it has one, split off.
+    private static CompileWarning Coded(string text) =>
+        CodeRegex().Match(text) is { Success: true } c
+            ? new CompileWarning(text[c.Length..], c.Groups["code"].Value, null, 0)
+            : new CompileWarning(text, null, null, 0);
+
     /// <summary>Parses the resources of <paramref name="entryPoint"/>; zeros for anything not reported.</summary>
     public static KernelResources Parse(string log, string entryPoint)
     {

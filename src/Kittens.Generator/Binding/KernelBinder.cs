@@ -48,6 +48,9 @@ internal static class KernelBinder
         var parameter = parsed.Symbol;
         var type = binding.Substitute(parameter.Type);
         var location = parsed.Location;
+        // A type C# could not resolve (ambiguous, missing) has the compiler's error; a KIT one
+        // about "Type '?'" on top would only mislead. The kernel gets no launcher either way.
+        if (HasErrorType(type)) return null;
         if (parameter.RefKind != RefKind.None || parameter.IsParams)
         {
             string modifier = parameter.IsParams ? "params" : parameter.RefKind switch
@@ -82,6 +85,7 @@ internal static class KernelBinder
             var tmaTypes = TmaTypes.Read(parameter, known, diagnostics, cancellationToken);
             var boxes = tmaTypes.Select(t => TmaTypes.Box(t, known)).OfType<TmaBoxModel>().ToEquatableArray();
             cudaType = TmaTypes.SpellGlobal(type, tmaTypes, known) ?? cudaType;
+            CheckTmaBoxes(parameter, parsed.Tma, tmaTypes, boxes, shape, diagnostics, cancellationToken);
             return new BoundParameter(parameter, type, cudaType, launcherType, true, shape, boxes, TmaTypes.IsInferred(parameter, known));
         }
 
@@ -103,6 +107,39 @@ internal static class KernelBinder
             type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
         return null;
     }
+
+    /// <summary>
+    /// KIT0212 at the [Tma] when a listed tile is larger than a rows or cols extent the [Shape]
+    /// fixes: no box of it fits the tensor. (A box may hang over a ragged end; out of bounds is zeros.)
+    /// </summary>
+    private static void CheckTmaBoxes(
+        IParameterSymbol parameter, AttributeData? tma, IReadOnlyList<ITypeSymbol> types, EquatableArray<TmaBoxModel> boxes,
+        EquatableArray<ShapeDimModel> shape, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        if (shape.Count != 4 || tma is null || boxes.Count != types.Count) return;
+        for (int i = 0; i < boxes.Count; i++)
+        {
+            var box = boxes[i];
+            foreach (var (dimension, extent, tile) in new[] { ("rows", shape[2], box.IsVector ? 0 : box.Rows), ("cols", shape[3], box.Cols) })
+            {
+                if (extent.Symbol is not null || tile <= extent.Value) continue;
+                diagnostics.Add(DiagnosticDescriptors.TileShapeMismatch,
+                    LocationInfo.From(tma.ApplicationSyntaxReference?.GetSyntax(cancellationToken)),
+                    "[Tma]", TmaTypes.Display(types[i]), parameter.Name, dimension, Text(extent.Value), Text(tile), "fewer than one tile");
+                break;
+            }
+        }
+    }
+
+    private static bool HasErrorType(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        IArrayTypeSymbol array => HasErrorType(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(HasErrorType),
+        _ => false,
+    };
+
+    private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The four [Shape] extents; empty (after a diagnostic) when one is invalid.</summary>
     private static EquatableArray<ShapeDimModel> ReadShape(

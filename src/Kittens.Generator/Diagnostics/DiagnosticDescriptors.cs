@@ -163,7 +163,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedType = Error(
         "KIT0201", "Unsupported type",
-        "Type '{0}' cannot be used in a kernel: use int, uint, long, ulong, float, double, bool, short, ushort, byte, sbyte or a Kittens type (RT, RV, ST, SV, GL, Coord, Semaphore)");
+        "Type '{0}' cannot be used in a kernel: use int, uint, long, ulong, float, double, bool, short, ushort, byte, sbyte, a Kittens type (RT, RV, ST, SV, GL, Coord, Semaphore) or an array of tiles, vectors or semaphores (new RT<...>[n], Shared.Alloc<...>(n), or a device-function parameter passed without ref)");
 
     public static readonly DiagnosticDescriptor UnsupportedElementType = Error(
         "KIT0202", "Unsupported tile element type",
@@ -204,6 +204,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DivisionByZero = Error(
         "KIT0211", "Integer division by zero",
         "'{0}' divides by '{1}', which is 0 here: C# would throw DivideByZeroException and CUDA's result is undefined; make the divisor non-zero in every instance, or decide the division away with a condition the instance folds");
+
+    public static readonly DiagnosticDescriptor TileShapeMismatch = Error(
+        "KIT0212", "Tile does not fit the tensor's [Shape]",
+        "'{0}' moves {1} through '{2}', whose [Shape] fixes {3} at {4}: a tile spans {5} {3}, and {4} is {6}; make the [Shape] extent a multiple of {5} or move tiles that fit");
+
+    public static readonly DiagnosticDescriptor RegisterTilesTooLarge = Error(
+        "KIT0213", "Register tile exceeds the register file",
+        "'{0}' ({1}) needs {2} registers per thread, more than the {3} a thread has: ptxas would spill it to local memory; use smaller register tiles (split the rows over more warps), or keep the operand in shared memory");
 
     // ---- KIT03xx: calls and members ----
 
@@ -258,6 +266,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WarpgroupThreads = Error(
         "KIT0313", "Warpgroup op in a kernel without whole warpgroups",
         "'{0}' is executed by whole warpgroups, but kernel '{1}' has Threads = {2}: use a multiple of {3} threads");
+
+    public static readonly DiagnosticDescriptor OpArgumentsMismatch = Error(
+        "KIT0314", "Op arguments do not match",
+        "'{0}' cannot take arguments {1}: it takes {2}; make the tiles' dtypes, shapes and layouts agree as these parameters say");
 
     // ---- KIT04xx: shared memory ----
 
@@ -314,9 +326,10 @@ internal static class DiagnosticDescriptors
         YieldNotSupported,
         UnsupportedType, UnsupportedElementType, ObjectCreationNotSupported, TileAssignment, TileCreationOutsideDeclaration,
         TileArrayLength, SubTileShape, TileIndexOutOfRange, NegativeCoordinate, InvalidDim, DivisionByZero,
+        TileShapeMismatch, RegisterTilesTooLarge,
         UnsupportedCall, UseDeviceMath, VirtualCall, Recursion, InvalidDeviceFunction, UnsupportedMember,
         TemplateArgumentNotConstant, TmaTypeNotDeclared, TmaArgumentMismatch, UnfoldableMember, ReferenceArgumentNotGlobalElement,
-        ArgumentOutOfRange, WarpgroupThreads,
+        ArgumentOutOfRange, WarpgroupThreads, OpArgumentsMismatch,
         SharedAllocPlacement, SharedAllocCount, SharedMemoryTooLarge, MinBlocksSharedMemory,
         InternalError);
 

@@ -41,6 +41,7 @@ internal sealed partial class CudaTranslator
             CheckReferenceArguments(method, ordered);
             CheckValueRanges(method, ordered);
             CheckThreadsMultiple(invocation, method);
+            CheckTileFitsShape(invocation, method, ordered);
             if (_known.HasAttribute(method, _known.TensorMapTransferAttribute)) CheckTensorMap(invocation, method, ordered);
             var receiver = hasReceiver ? Emit(invocation.Instance!) : (CudaExpr?)null;
             var arguments = ordered.Select(a => Emit(a.Value, ImplicitCasts.All)).ToList();

@@ -219,6 +219,7 @@ internal sealed partial class CudaTranslator
             if (!IsLive(local) && initializer is not null && IsTileConstruction(initializer, local.Type)) return;
             // var t = new RT<...>();  →  kittens::rt<...> t;
             var type = SpellChecked(local.Type, location, local.Name);
+            CheckRegisterTile(local, local.Type, 1, declarator.Syntax);
             name = Declare(local);
             if (initializer is not null && !IsTileConstruction(initializer, local.Type))
             {
@@ -275,6 +276,7 @@ internal sealed partial class CudaTranslator
             _folder.TryFold(creation.DimensionSizes[0], out var length) && length is int count && count > 0)
         {
             RecordArrayLength(local, count);
+            CheckRegisterTile(local, array.ElementType, count, declarator.Syntax);
             _writer.Line(type + " " + name + "[" + CudaLiterals.Int(count) + "];");
             return;
         }
@@ -315,6 +317,11 @@ internal sealed partial class CudaTranslator
         var location = LocationInfo.From(invocation.Syntax);
         var type = SpellChecked(sharedType, location, local.Name);
         int? byteSize = SharedMemory.ByteSize(sharedType, _known);
+        if (byteSize is null && IsErrorType(sharedType))
+        {
+            _kernel.HasInvalidCode = true;
+            return;
+        }
         if (byteSize is null)
         {
             Diagnostics.AddUnlessCovered(DiagnosticDescriptors.UnsupportedType, location, Display(sharedType));

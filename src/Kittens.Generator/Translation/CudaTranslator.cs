@@ -168,6 +168,13 @@ internal sealed partial class CudaTranslator
     {
         type = Bound(type);
         var spelled = CudaTypeNames.Spell(type, _known);
+        if (spelled is null && IsErrorType(type))
+        {
+            // C# could not resolve the type (ambiguous, missing) and says so; "Type '?'" on top
+            // of that would only mislead.
+            _kernel.HasInvalidCode = true;
+            return "/* " + Display(type) + " */ int";
+        }
         if (spelled is null)
         {
             var descriptor = type.SpecialType == SpecialType.System_String
@@ -250,9 +257,10 @@ internal sealed partial class CudaTranslator
     /// <summary>Reports an operation the translator rejects: its specific diagnostic, or KIT0099.</summary>
     private CudaExpr Unsupported(IOperation operation)
     {
-        if (operation is IInvalidOperation || HasCompilerErrors(operation))
+        if (operation is IInvalidOperation || IsErrorType(operation.Type) || HasCompilerErrors(operation))
         {
             _kernel.HasInvalidCode = true;
+            if (operation is IInvalidOperation invalid) ReportUnboundOp(invalid);
             return Placeholder();
         }
         var descriptor = UnsupportedOperations.For(operation.Kind);

@@ -25,6 +25,7 @@ internal sealed class KernelTranslation
     private readonly List<(long Bytes, int Alignment)> _allocations = new();
     private readonly List<SharedTypeModel> _sharedTypes = new();
     private readonly Dictionary<IParameterSymbol, List<ITypeSymbol>> _inferredTensorMaps = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IParameterSymbol, EquatableArray<ShapeDimModel>> _shapes = new(SymbolEqualityComparer.Default);
 
     private KernelTranslation(KnownSymbols known, DiagnosticBag diagnostics, IMethodSymbol kernel, string entryPoint, CancellationToken cancellationToken)
     {
@@ -82,6 +83,10 @@ internal sealed class KernelTranslation
         var translation = new KernelTranslation(definition.Known, diagnostics, definition.Method, entryPoint, cancellationToken);
         translation.InstanceName = bound.Instance.Name;
         translation.Threads = bound.Instance.Threads;
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Shape.Count == 4) translation._shapes[parameter.Symbol] = parameter.Shape;
+        }
         var translator = new CudaTranslator(translation, definition.Method, definition.SemanticModel, isKernel: true, bound.Binding);
         var body = translator.TranslateBody(definition.Syntax);
         var shared = translation.SharedLayout(bound);
@@ -130,6 +135,10 @@ internal sealed class KernelTranslation
     }
 
     private static string Text(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The four [Shape] extents of a kernel tensor parameter (a dim type parameter's already its value); null without one, and for a device function's.</summary>
+    public IReadOnlyList<ShapeDimModel>? ShapeOf(IParameterSymbol parameter) =>
+        _shapes.TryGetValue(parameter, out var shape) ? shape : null;
 
     /// <summary>A kernel tensor parameter with a bare [Tma]: its tensor maps are inferred from the TMA ops on it.</summary>
     public bool InfersTensorMaps(IParameterSymbol parameter) =>
