@@ -130,7 +130,11 @@ internal static class KernelParser
     {
         var types = new List<string>();
         for (var type = method.ContainingType; type is not null; type = type.ContainingType) types.Insert(0, type.MetadataName);
-        string ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+        // Names as declared, without the '@' display adds to a keyword (`namespace @this`): the
+        // hint name may not hold one, and the launcher escapes each part itself.
+        var parts = new List<string>();
+        for (var n = method.ContainingNamespace; n is { IsGlobalNamespace: false }; n = n.ContainingNamespace) parts.Insert(0, n.Name);
+        string ns = string.Join(".", parts);
         return new KernelDeclaration(
             ns,
             ContainingTypes(method).ToEquatableArray(),
