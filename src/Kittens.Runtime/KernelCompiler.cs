@@ -160,7 +160,7 @@ public static unsafe class KernelCompiler
             int result = Nvrtc.nvrtcCompileProgram(program, options.Count, optionPtrs);
             string log = GetLog(program);
             if (result != Nvrtc.NVRTC_SUCCESS)
-                throw new KernelCompileException(source.EntryPoint, log, source.CSharpFile, Nvrtc.ErrorString(result));
+                throw new KernelCompileException(source.EntryPoint, WithRegisterHint(source, log), source.CSharpFile, Nvrtc.ErrorString(result));
             return read(program, log);
         }
         finally
@@ -193,6 +193,21 @@ public static unsafe class KernelCompiler
             (kernels.Count == 0 ? "(the source has no kernel)" : "(its kernels: " + KernelList(kernels.Distinct().ToList()) + ")") +
             (log.Length > 0 ? "\n" + log : ""),
             source.CSharpFile);
+    }
+
+    /// <summary>
+    /// ptxas fails with C7600 when the kernel needs more registers than its launch bounds leave a
+    /// thread (65536 per SM over Threads × MinBlocksPerSm); the log alone does not say which
+    /// setting to change, so this says it with the numbers.
+    /// </summary>
+    private static string WithRegisterHint(KernelSource source, string log)
+    {
+        if (!log.Contains("C7600", StringComparison.Ordinal)) return log;
+        long threads = (long)source.ThreadsPerBlock * Math.Max(1, source.MinBlocksPerSm);
+        long perThread = threads > 0 ? Math.Min(255, 65536 / threads) : 255;
+        return $"error: kernel '{source.EntryPoint}' needs more registers than its launch bounds allow: Threads = {source.ThreadsPerBlock} " +
+            $"and MinBlocksPerSm = {source.MinBlocksPerSm} leave at most {perThread} registers a thread (65536 per SM); " +
+            "lower Threads or MinBlocksPerSm, or hold fewer or smaller register tiles at once\n" + log;
     }
 
     private static string KernelList(List<string> kernels) =>

@@ -57,4 +57,22 @@ public sealed class FlashAttentionCompileTests
         Assert.True(source.DynamicSharedBytes + r.StaticSharedBytes <= H100SharedLimit,
             $"{kernel} needs {source.DynamicSharedBytes} + {r.StaticSharedBytes} bytes of shared memory; an H100 block may have {H100SharedLimit}");
     }
+
+    [Fact]
+    public void LaunchBoundsTooTightForTheRegisters_SayWhichSettingToChange()
+    {
+        TestEnvironment.RequireNvrtc();
+        // Twice the threads leave 85 registers a thread, far fewer than the consumers take.
+        var source = SourceOf("ForwardD256");
+        var widened = source with
+        {
+            Cuda = source.Cuda.Replace("__launch_bounds__(384, 1)", "__launch_bounds__(768, 1)", StringComparison.Ordinal),
+            ThreadsPerBlock = 768,
+        };
+
+        var e = Assert.Throws<KernelCompileException>(() => KernelCompiler.Compile(widened, "sm_90a"));
+
+        Assert.Contains("needs more registers than its launch bounds allow: Threads = 768 and MinBlocksPerSm = 1 leave at most 85 registers a thread", e.Message);
+        Assert.Contains("C7600", e.Message);
+    }
 }
