@@ -4,9 +4,9 @@ using Kittens.Runtime;
 namespace Kittens.Attention;
 
 /// <summary>
-/// FlashAttention forward on the H100 (sm_90a): O = softmax(scale · Q·Kᵀ [causal])·V, plus the
-/// log-sum-exp of each query row, for bf16 tensors, head dim 64, 96, 128 or 256, any sequence length,
-/// multi-head or grouped-query attention.
+/// FlashAttention forward, sm_90a TMA + wgmma kernels: O = softmax(scale · Q·Kᵀ [causal])·V, plus
+/// the log-sum-exp of each query row, for bf16 tensors, head dim 64, 96, 128 or 256, any sequence
+/// length, multi-head or grouped-query attention.
 /// <para>
 /// Layouts: every <see cref="DeviceTensor{T}"/> is contiguous and row-major, so there are no
 /// strides to pass or check. q and o are (batch, heads, seq, head_dim); k and v are

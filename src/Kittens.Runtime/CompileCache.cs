@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace Kittens.Runtime;
 
@@ -16,8 +18,23 @@ public sealed class CompileCache
     private const string EntryExtension = ".kcubin";
     private readonly ConcurrentDictionary<string, Lazy<CompiledCubin>> _memory = new(StringComparer.Ordinal);
 
+    private readonly ILogger? _logger;
+
     /// <summary>A cache storing entries in <paramref name="directory"/>; null keeps entries in memory only.</summary>
     public CompileCache(string? directory) => Directory = directory;
+
+    /// <summary>
+    /// A cache storing entries in <paramref name="directory"/> (null: memory only) that reports to
+    /// <paramref name="logger"/> instead of <see cref="KittensLogging.LoggerFactory"/>.
+    /// </summary>
+    public CompileCache(string? directory, ILogger? logger)
+    {
+        Directory = directory;
+        _logger = logger;
+    }
+
+    /// <summary>This cache's logger, else the process-wide one (read at each use, so setting <see cref="KittensLogging.LoggerFactory"/> late still takes effect).</summary>
+    internal ILogger Logger => _logger ?? KittensLogging.Logger;
 
     /// <summary>The process-wide cache in <see cref="DefaultDirectory"/>.</summary>
     public static CompileCache Default { get; } = new(DefaultDirectory());
@@ -56,10 +73,50 @@ public sealed class CompileCache
     /// <param name="source">The kernel.</param>
     /// <param name="targetArch">The NVRTC target, e.g. "sm_90a".</param>
     /// <param name="headers">In-memory headers (include name → text); null for the embedded tile headers.</param>
+    /// <remarks>
+    /// Reports to <see cref="Logger"/>: CompileStarted before NVRTC runs, CompileFinished with how
+    /// the CUBIN was produced and its resources, a CompileWarning for each of its
+    /// <see cref="CompiledCubin.Warnings"/> (once per process: not again on memory hits), and
+    /// CompileFailed with the exception.
+    /// </remarks>
     public CompiledCubin GetOrCompile(KernelSource source, string targetArch, IReadOnlyDictionary<string, string>? headers = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return GetOrAdd(KernelCompiler.CacheKey(source, targetArch, headers), () => KernelCompiler.Compile(source, targetArch, headers));
+        var logger = Logger;
+        long start = Stopwatch.GetTimestamp();
+        try
+        {
+            var compiled = GetOrAdd(KernelCompiler.CacheKey(source, targetArch, headers), () =>
+            {
+                CompileLog.CompileStarted(logger, source.EntryPoint, source.CSharpFile, targetArch, KernelCompiler.NvrtcVersion);
+                return KernelCompiler.Compile(source, targetArch, headers);
+            }, out var result);
+            LogFinished(logger, source, targetArch, compiled, result, Stopwatch.GetElapsedTime(start));
+            return compiled;
+        }
+        catch (Exception e) when (LogFailed(logger, e, source, targetArch))
+        {
+            throw; // never reached: the filter only logs
+        }
+    }
+
+    private static void LogFinished(ILogger logger, KernelSource source, string arch, CompiledCubin compiled, CompileCacheResult result, TimeSpan elapsed)
+    {
+        var level = result == CompileCacheResult.MemoryHit ? LogLevel.Debug : LogLevel.Information;
+        bool warn = result != CompileCacheResult.MemoryHit && logger.IsEnabled(LogLevel.Warning);
+        if (!warn && !logger.IsEnabled(level)) return; // Warnings parses the log: skip it when nobody listens
+        var warnings = compiled.Warnings;
+        var r = compiled.Resources;
+        CompileLog.CompileFinished(logger, level, source.EntryPoint, source.CSharpFile, arch, result, elapsed.TotalMilliseconds,
+            r.Registers, r.StaticSharedBytes, source.DynamicSharedBytes, r.SpillStoreBytes, r.SpillLoadBytes, warnings.Count);
+        if (!warn) return;
+        foreach (var warning in warnings) CompileLog.CompileWarning(logger, source.EntryPoint, arch, warning);
+    }
+
+    private static bool LogFailed(ILogger logger, Exception e, KernelSource source, string arch)
+    {
+        CompileLog.CompileFailed(logger, e, source.EntryPoint, source.CSharpFile, arch);
+        return false;
     }
 
     /// <summary>
@@ -67,19 +124,27 @@ public sealed class CompileCache
     /// <paramref name="compile"/> (then stored in both). Concurrent callers with one key compile once.
     /// A failed compile is not remembered, so a later call tries again.
     /// </summary>
-    public CompiledCubin GetOrAdd(string key, Func<CompiledCubin> compile)
+    public CompiledCubin GetOrAdd(string key, Func<CompiledCubin> compile) => GetOrAdd(key, compile, out _);
+
+    /// <summary><see cref="GetOrAdd(string, Func{CompiledCubin})"/>, saying where the entry came from.</summary>
+    internal CompiledCubin GetOrAdd(string key, Func<CompiledCubin> compile, out CompileCacheResult result)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(compile);
+        result = CompileCacheResult.MemoryHit;
         if (_memory.TryGetValue(key, out var existing) && existing.IsValueCreated)
         {
             Interlocked.Increment(ref _memoryHits);
             return existing.Value;
         }
-        var lazy = _memory.GetOrAdd(key, k => new Lazy<CompiledCubin>(() => LoadOrCompile(k, compile)));
+        // Only the caller whose Lazy runs learns disk or compile; one that waited on another's stays MemoryHit.
+        var produced = CompileCacheResult.MemoryHit;
+        var lazy = _memory.GetOrAdd(key, k => new Lazy<CompiledCubin>(() => LoadOrCompile(k, compile, out produced)));
         try
         {
-            return lazy.Value;
+            var value = lazy.Value;
+            result = produced;
+            return value;
         }
         catch
         {
@@ -94,15 +159,17 @@ public sealed class CompileCache
     /// <summary>Forgets the in-memory entries (the disk is untouched); tests use it to force a disk read.</summary>
     public void ClearMemory() => _memory.Clear();
 
-    private CompiledCubin LoadOrCompile(string key, Func<CompiledCubin> compile)
+    private CompiledCubin LoadOrCompile(string key, Func<CompiledCubin> compile, out CompileCacheResult result)
     {
         string? path = EntryPath(key);
         if (path is not null && TryRead(path) is { } cached)
         {
             Interlocked.Increment(ref _diskHits);
+            result = CompileCacheResult.DiskHit;
             return cached;
         }
         Interlocked.Increment(ref _compiles);
+        result = CompileCacheResult.Compiled;
         var compiled = compile();
         if (path is not null) TryWrite(path, compiled);
         return compiled;
@@ -127,6 +194,7 @@ public sealed class CompileCache
 
         // Corrupt (truncated, flipped bits, older format): never trusted, deleted, rebuilt by the caller.
         Interlocked.Increment(ref _corrupt);
+        CompileLog.CacheEntryCorrupt(Logger, path);
         try { File.Delete(path); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         return null;
     }

@@ -109,12 +109,45 @@ public sealed unsafe class KernelHandle
         Launch(stream, grid, (void**)pointers);
     }
 
+    /// <summary>
+    /// Runs once per context, so it may log: the cache reports the compile, this the load
+    /// (KernelLoaded, or KernelLoadFailed with the exception). Launches of a loaded kernel never
+    /// get here and cost nothing in logging.
+    /// </summary>
     private CompiledKernel Load(CudaContext context)
     {
-        // Checked before compiling: no point spending seconds in NVRTC for a kernel that cannot run here.
-        CheckSharedMemory(Source.DynamicSharedBytes, 0, context);
+        var cache = _cache ?? CompileCache.Default;
+        try
+        {
+            // Checked before compiling: no point spending seconds in NVRTC for a kernel that cannot run here.
+            CheckSharedMemory(Source.DynamicSharedBytes, 0, context);
+        }
+        catch (Exception e) when (LogLoadFailed(cache, e, context))
+        {
+            throw; // never reached: the filter only logs
+        }
 
-        var compiled = (_cache ?? CompileCache.Default).GetOrCompile(Source, context.TargetArch, _headers);
+        var compiled = cache.GetOrCompile(Source, context.TargetArch, _headers);
+        try
+        {
+            var kernel = LoadModule(context, compiled);
+            CompileLog.KernelLoaded(cache.Logger, Source.EntryPoint, context.ToString());
+            return kernel;
+        }
+        catch (Exception e) when (LogLoadFailed(cache, e, context))
+        {
+            throw; // never reached: the filter only logs
+        }
+    }
+
+    private bool LogLoadFailed(CompileCache cache, Exception e, CudaContext context)
+    {
+        CompileLog.KernelLoadFailed(cache.Logger, e, Source.EntryPoint, context.ToString());
+        return false;
+    }
+
+    private CompiledKernel LoadModule(CudaContext context, CompiledCubin compiled)
+    {
         context.MakeCurrent();
         nint module;
         fixed (byte* image = compiled.Cubin)

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Kittens.Tests.Packaging;
 
 /// <summary>
 /// The packages as a user meets them: <c>scripts/pack.sh</c> packs Kittens and Kittens.Attention
-/// into a folder outside the repository; a fresh <c>dotnet new console</c> project there, whose
-/// only package source is that folder, references one package, builds and runs. With Kittens
+/// into a folder outside the repository; a fresh <c>dotnet new console</c> project there, which
+/// gets our packages only from that folder, references one package, builds and runs. With Kittens
 /// alone the generator must load in the SDK's compiler and make the launcher whose CUDA NVRTC
 /// compiles for sm_90a; with Kittens.Attention, <c>FlashAttention.Forward</c> runs against a CPU
 /// reference where there is an sm_90 GPU.
@@ -133,6 +134,9 @@ public sealed class PackageTests(PackageTests.Feed feed) : IClassFixture<Package
             feed.Entries($"Kittens.{feed.Version}.snupkg"));
         Assert.Equal(["lib/net10.0/Kittens.Attention.pdb"], feed.Entries($"Kittens.Attention.{feed.Version}.snupkg"));
 
+        var runtime = feed.Nuspec($"Kittens.{feed.Version}.nupkg");
+        Assert.Equal(["Microsoft.Extensions.Logging.Abstractions"], Regex.Matches(runtime, "<dependency id=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
+
         var nuspec = feed.Nuspec($"Kittens.Attention.{feed.Version}.nupkg");
         Assert.Contains($"<dependency id=\"Kittens\" version=\"{feed.Version}\"", nuspec);
         Assert.Contains("<readme>README.md</readme>", nuspec);
@@ -140,8 +144,9 @@ public sealed class PackageTests(PackageTests.Feed feed) : IClassFixture<Package
 
     /// <summary>
     /// Packs once for the class into a temporary folder outside the repository, with a
-    /// nuget.config whose only source is the packed folder and a package cache of its own (a
-    /// package of the same version cached elsewhere is never picked up).
+    /// nuget.config that maps our packages to the packed folder alone (third-party ones to the
+    /// machine's sources) and a package cache of its own (a package of the same version cached
+    /// elsewhere is never picked up).
     /// </summary>
     public sealed class Feed : IDisposable
     {
@@ -162,6 +167,10 @@ public sealed class PackageTests(PackageTests.Feed feed) : IClassFixture<Package
             if (!ProcessRunner.HasSdk(out _noSdk)) return;
             Directory.CreateDirectory(_root);
             PackLog = Run("bash", [Path.Combine(RepositoryRoot, "scripts", "pack.sh"), FeedDirectory, Path.Combine(_root, "build")], RepositoryRoot);
+            // Read before nuget.config exists here, so these are the machine's own sources.
+            var upstream = MachineSources();
+            var sources = string.Concat(upstream.Select((s, i) => $"\n    <add key=\"upstream{i}\" value=\"{s}\" />"));
+            var mappings = string.Concat(upstream.Select((_, i) => $"\n    <packageSource key=\"upstream{i}\"><package pattern=\"*\" /></packageSource>"));
             File.WriteAllText(Path.Combine(_root, "nuget.config"), $"""
                 <?xml version="1.0" encoding="utf-8"?>
                 <configuration>
@@ -170,11 +179,27 @@ public sealed class PackageTests(PackageTests.Feed feed) : IClassFixture<Package
                   </config>
                   <packageSources>
                     <clear />
-                    <add key="local" value="{FeedDirectory}" />
+                    <add key="local" value="{FeedDirectory}" />{sources}
                   </packageSources>
+                  <packageSourceMapping>
+                    <packageSource key="local"><package pattern="Kittens" /><package pattern="Kittens.*" /></packageSource>{mappings}
+                  </packageSourceMapping>
                 </configuration>
                 """);
         }
+
+        /// <summary>
+        /// The enabled package sources of the machine's NuGet configuration. Kittens depends on
+        /// third-party packages (the logging abstractions), which restore must fetch from there;
+        /// source mapping above keeps our own packages coming only from the packed folder, the
+        /// more specific pattern winning over "*".
+        /// </summary>
+        private string[] MachineSources() =>
+            Run("dotnet", ["nuget", "list", "source", "--format", "short"], _root)
+                .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Where(line => line.StartsWith("E ", StringComparison.Ordinal))
+                .Select(line => System.Security.SecurityElement.Escape(line[2..].Trim()))
+                .ToArray();
 
         public string Version { get; }
 
