@@ -133,6 +133,18 @@ public sealed class PackageTests(PackageTests.Feed feed) : IClassFixture<Package
             ["lib/net10.0/Kittens.Abstractions.pdb", "lib/net10.0/Kittens.Runtime.pdb"],
             feed.Entries($"Kittens.{feed.Version}.snupkg"));
         Assert.Equal(["lib/net10.0/Kittens.Attention.pdb"], feed.Entries($"Kittens.Attention.{feed.Version}.snupkg"));
+        Assert.Equal(
+            [
+                "README.md",
+                .. new[]
+                {
+                    "DotnetToolSettings.xml", "Kittens.Abstractions.dll", "Kittens.Abstractions.pdb", "Kittens.Abstractions.xml",
+                    "Kittens.Runtime.dll", "Kittens.Runtime.pdb", "Kittens.Runtime.xml", "Kittens.Tool.deps.json", "Kittens.Tool.dll",
+                    "Kittens.Tool.pdb", "Kittens.Tool.runtimeconfig.json", "Spectre.Console.Ansi.dll", "Spectre.Console.dll", "System.CommandLine.dll",
+                }.Select(f => "tools/net10.0/any/" + f),
+            ],
+            feed.Entries($"Kittens.Tool.{feed.Version}.nupkg"));
+        Assert.Contains("<packageType name=\"DotnetTool\"", feed.Nuspec($"Kittens.Tool.{feed.Version}.nupkg"));
 
         var runtime = feed.Nuspec($"Kittens.{feed.Version}.nupkg");
         Assert.Equal(["Microsoft.Extensions.Logging.Abstractions"], Regex.Matches(runtime, "<dependency id=\"([^\"]+)\"").Select(m => m.Groups[1].Value));

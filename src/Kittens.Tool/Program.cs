@@ -1,0 +1,1 @@
+return Kittens.Tool.KittensTool.Run(args, Console.Out);
