@@ -140,7 +140,8 @@ public sealed class PackageTests(PackageTests.Feed feed) : IClassFixture<Package
                 {
                     "DotnetToolSettings.xml", "Kittens.Abstractions.dll", "Kittens.Abstractions.pdb", "Kittens.Abstractions.xml",
                     "Kittens.Runtime.dll", "Kittens.Runtime.pdb", "Kittens.Runtime.xml", "Kittens.Tool.deps.json", "Kittens.Tool.dll",
-                    "Kittens.Tool.pdb", "Kittens.Tool.runtimeconfig.json", "Spectre.Console.Ansi.dll", "Spectre.Console.dll", "System.CommandLine.dll",
+                    "Kittens.Tool.pdb", "Kittens.Tool.runtimeconfig.json",
+                    "Microsoft.Extensions.DependencyInjection.Abstractions.dll", "Microsoft.Extensions.Logging.Abstractions.dll", "Spectre.Console.Ansi.dll", "Spectre.Console.dll", "System.CommandLine.dll",
                 }.Select(f => "tools/net10.0/any/" + f),
             ],
             feed.Entries($"Kittens.Tool.{feed.Version}.nupkg"));
