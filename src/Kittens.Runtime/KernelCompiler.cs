@@ -176,21 +176,11 @@ public static unsafe class KernelCompiler
     /// </summary>
     private static void RequireEntryPoint(KernelSource source, byte[] cubin, string log)
     {
-        var kernels = new List<string>();
-        ReadOnlySpan<byte> prefix = ".text."u8;
-        var bytes = cubin.AsSpan();
-        for (int at = bytes.IndexOf(prefix); at >= 0;)
-        {
-            int start = at + prefix.Length;
-            int length = bytes[start..].IndexOf((byte)0);
-            if (length > 0) kernels.Add(Encoding.UTF8.GetString(bytes.Slice(start, length)));
-            int next = bytes[start..].IndexOf(prefix);
-            at = next < 0 ? -1 : start + next;
-        }
+        var kernels = CubinInfo.KernelNames(cubin);
         if (kernels.Contains(source.EntryPoint)) return;
         throw new KernelCompileException(source.EntryPoint,
             $"error: entry point '{source.EntryPoint}' is not a kernel of this source; declare it extern \"C\" __global__ " +
-            (kernels.Count == 0 ? "(the source has no kernel)" : "(its kernels: " + KernelList(kernels.Distinct().ToList()) + ")") +
+            (kernels.Count == 0 ? "(the source has no kernel)" : "(its kernels: " + KernelList(kernels) + ")") +
             (log.Length > 0 ? "\n" + log : ""),
             source.CSharpFile);
     }
@@ -210,7 +200,7 @@ public static unsafe class KernelCompiler
             "lower Threads or MinBlocksPerSm, or hold fewer or smaller register tiles at once\n" + log;
     }
 
-    private static string KernelList(List<string> kernels) =>
+    private static string KernelList(IReadOnlyList<string> kernels) =>
         kernels.Count <= 8 ? string.Join(", ", kernels) : string.Join(", ", kernels.Take(8)) + $" and {kernels.Count - 8} more";
 
     private static string GetLog(nint program)

@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Kittens.Tool;
+namespace Kittens.Runtime;
 
-/// <summary>What a CUBIN (a CUDA ELF image) says about itself: its kernels and its target arch.</summary>
+/// <summary>What a CUBIN (a CUDA ELF image) says about itself: its kernels and its target arch (for the compiler's entry-point check and the kittens tool).</summary>
 internal static class CubinInfo
 {
     /// <summary>The names of the code sections ".text.&lt;kernel&gt;", one per kernel.</summary>
